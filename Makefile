@@ -1,0 +1,51 @@
+# Commonweal: `make demo` to try it, `make test` to check it. Nothing else is assumed
+# but Python 3.11 and make; the targets install what they need.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: install demo serve test bench lint format messages lock clean
+
+install: $(INSTALLED)
+
+$(INSTALLED): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+demo: install
+	$(BIN)/commonweal demo
+
+serve: install
+	$(BIN)/commonweal serve
+
+test: install
+	bash scripts/test.sh
+
+bench: install
+	bash scripts/bench.sh
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+format: install
+	$(BIN)/ruff format src tests benchmarks
+	$(BIN)/ruff check --fix src tests benchmarks
+
+# Extract UI strings into the catalogues after changing templates or code; translate
+# the new entries in src/commonweal/locale/*/LC_MESSAGES/django.po, then compile.
+messages: install
+	cd src/commonweal && ../../$(BIN)/commonweal makemessages --no-obsolete --no-location -l zh_Hans -l ar
+	cd src/commonweal && ../../$(BIN)/commonweal compilemessages
+
+# Re-resolve the pinned dependency set after changing pyproject.toml.
+lock: install
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The whole test suite: the SQLite run, then the tests marked `postgres` on a real
+# PostgreSQL server started here (and stopped on exit). Installs Chromium, a CJK
+# font and PostgreSQL through apt-get when they are missing (needs root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+
+need=()
+for package in chromium fonts-wqy-microhei postgresql; do
+  dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing ${need[*]} through apt-get"
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# A private PostgreSQL cluster for this run: its own folder, port and socket, so it
+# never touches a server the machine already runs.
+PG_BIN=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
+PG_DIR=$(mktemp -d /tmp/commonweal-pg.XXXXXX)
+PG_PORT=${COMMONWEAL_TEST_PG_PORT:-54329}
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+chmod 755 "$PG_DIR"
+if [ "$(id -u)" -eq 0 ]; then chown postgres "$PG_DIR"; fi
+stop_pg() {
+  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"
+}
+trap stop_pg EXIT
+as_postgres "$PG_BIN/initdb" -D "$PG_DIR/data" -U commonweal --auth=trust -E UTF8 >/dev/null
+as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
+  -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=''" start >/dev/null
+PG_URL="postgresql://commonweal@${PG_DIR//\//%2F}:$PG_PORT/commonweal"
+
+export PYTHONDONTWRITEBYTECODE=1
+echo "== SQLite run"
+"$BIN/python" -m pytest -m "not postgres" "$@"
+echo "== PostgreSQL run"
+DATABASE_URL="$PG_URL" "$BIN/python" -m pytest -m postgres "$@"

@@ -1,0 +1,5 @@
+import sys
+
+from commonweal.cli import main
+
+sys.exit(main())

@@ -1,0 +1,37 @@
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from commonweal.community.models import Membership, Person, StakeholderGroup
+from commonweal.community.text import normalize_name
+
+
+def person_list(*, query: str = "") -> QuerySet[Person]:
+    people = Person.objects.filter(is_erased=False).prefetch_related(
+        Prefetch("memberships", queryset=Membership.objects.current().select_related("group"))
+    )
+    if query:
+        people = people.filter(
+            Q(names__normalized__contains=normalize_name(query)) | Q(display_name__icontains=query)
+        ).distinct()
+    return people
+
+
+def group_list() -> list[StakeholderGroup]:
+    """Groups in tree order: each parent followed by its children, with a depth."""
+    groups = list(StakeholderGroup.objects.annotate(member_count=Count("memberships")).order_by("name"))
+    children: dict[int | None, list[StakeholderGroup]] = {}
+    for group in groups:
+        children.setdefault(group.parent_id, []).append(group)
+    ordered: list[StakeholderGroup] = []
+
+    def walk(parent_id: int | None, depth: int) -> None:
+        for group in children.get(parent_id, []):
+            group.depth = depth
+            ordered.append(group)
+            walk(group.pk, depth + 1)
+
+    walk(None, 0)
+    return ordered
+
+
+def group_members(*, group: StakeholderGroup) -> QuerySet[Membership]:
+    return group.memberships.current().select_related("person").order_by("role", "person__display_name")

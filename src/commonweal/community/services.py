@@ -1,0 +1,143 @@
+"""Community services: every write to people, groups and memberships goes through here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from commonweal.community.models import Membership, Person, PersonName, StakeholderGroup
+from commonweal.community.roster import Roster, RosterError, roster_read
+from commonweal.community.text import normalize_name, script_of
+
+
+@dataclass
+class RosterImportResult:
+    people_created: int = 0
+    groups_created: int = 0
+    memberships_created: int = 0
+    memberships_updated: int = 0
+    unchanged: int = 0
+    people: list[Person] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(
+            self.people_created
+            or self.groups_created
+            or self.memberships_created
+            or self.memberships_updated
+        )
+
+
+def membership_role_from_title(title: str, group_kind: str) -> str:
+    """Read the platform role out of a roster's free-text role.
+
+    Only the part before any parenthesis counts: "director (session chair)" is a
+    director who chaired one session, not the group's chair.
+    """
+    head = title.split("(")[0].casefold()
+    if re.search(r"\bvice[- ]?chair", head):
+        return Membership.Role.VICE_CHAIR
+    if re.search(r"\bco-?chair\b|\bchair\b|\bchairman\b|\bchairwoman\b", head):
+        return Membership.Role.CHAIR
+    if "coordinator" in head:
+        return Membership.Role.COORDINATOR
+    if "liaison" in head:
+        return Membership.Role.LIAISON
+    if group_kind == StakeholderGroup.Kind.STAFF:
+        return Membership.Role.STAFF
+    return Membership.Role.MEMBER
+
+
+def person_find(name: str) -> Person | None:
+    """The person any of whose names matches, regardless of case, accents and spacing."""
+    match = (
+        PersonName.objects.filter(normalized=normalize_name(name))
+        .select_related("person")
+        .order_by("person_id")
+        .first()
+    )
+    return match.person if match else None
+
+
+@transaction.atomic
+def person_create(*, name: str, language: str = "", aliases: tuple[str, ...] = ()) -> Person:
+    person = Person.objects.create(display_name=name)
+    PersonName.objects.create(
+        person=person, name=name, kind=PersonName.Kind.PRIMARY, language=language, script=script_of(name)
+    )
+    for alias in aliases:
+        person_alias_add(person=person, name=alias)
+    return person
+
+
+def person_alias_add(*, person: Person, name: str, language: str = "") -> PersonName:
+    script = script_of(name)
+    kind = PersonName.Kind.TRANSLITERATION if script != "Latn" else PersonName.Kind.ALIAS
+    alias, _created = PersonName.objects.get_or_create(
+        person=person,
+        normalized=normalize_name(name),
+        defaults={"name": name, "language": language, "script": script, "kind": kind},
+    )
+    return alias
+
+
+def _groups_ensure(roster: Roster, result: RosterImportResult, source: str) -> dict[str, StakeholderGroup]:
+    groups: dict[str, StakeholderGroup] = {}
+    for entry in roster.groups.values():
+        group, created = StakeholderGroup.objects.get_or_create(
+            slug=entry.slug,
+            defaults={"name": entry.name, "kind": entry.kind, "acronym": entry.slug.upper()},
+        )
+        result.groups_created += created
+        groups[entry.slug] = group
+    for entry in roster.groups.values():
+        if not entry.parent:
+            continue
+        parent = groups.get(entry.parent) or StakeholderGroup.objects.filter(slug=entry.parent).first()
+        if parent is None:
+            raise RosterError(source, [f"1: group {entry.slug}: parent {entry.parent!r} does not exist"])
+        group = groups[entry.slug]
+        if group.parent_id != parent.pk:
+            if group.pk in {ancestor.pk for ancestor in [parent, *parent.ancestors()]}:
+                raise RosterError(source, [f"1: group {entry.slug}: parent {entry.parent!r} makes a cycle"])
+            group.parent = parent
+            group.save(update_fields=["parent"])
+    return groups
+
+
+@transaction.atomic
+def roster_import(*, data: bytes, source: str, kind: str | None = None) -> RosterImportResult:
+    """Create the roster's groups, people and memberships; a second run changes nothing.
+
+    People are matched by any of their names, regardless of case and accents, so
+    a roster in capitals does not duplicate people. The whole file is checked
+    before anything is written, and the transaction undoes everything on error.
+    """
+    roster = roster_read(data, source=source, kind=kind)
+    result = RosterImportResult()
+    groups = _groups_ensure(roster, result, source)
+    for entry in roster.people:
+        person = person_find(entry.name)
+        if person is None:
+            person = person_create(name=entry.name)
+            result.people_created += 1
+        if person not in result.people:
+            result.people.append(person)
+        group = groups[entry.group]
+        role = membership_role_from_title(entry.role, group.kind)
+        membership = (
+            Membership.objects.current().filter(person=person, group=group).order_by("pk").first()
+        )
+        if membership is None:
+            Membership.objects.create(person=person, group=group, role=role, title=entry.role)
+            result.memberships_created += 1
+        elif (membership.role, membership.title) != (role, entry.role):
+            membership.role, membership.title = role, entry.role
+            membership.save(update_fields=["role", "title"])
+            result.memberships_updated += 1
+        else:
+            result.unchanged += 1
+    return result

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Commonweal administration")
+admin.site.site_title = _("Commonweal")
+
+urlpatterns = [
+    path("", include("commonweal.core.urls")),
+    path("accounts/", include("commonweal.accounts.urls")),
+    path("", include("commonweal.community.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

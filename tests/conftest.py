@@ -1,0 +1,91 @@
+"""Fixtures shared by the whole suite: factories for people, groups and one account per role."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+KOBE = SHARED / "corpus" / "icann64-kobe"
+
+_sequence = itertools.count(1)
+
+
+def shared_file(*parts: str) -> Path:
+    """A file in ../shared, or a skip that says plainly why the test cannot run."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the shared corpus is not beside this checkout")
+    return path
+
+
+@pytest.fixture
+def make_group(db):
+    from commonweal.community.models import StakeholderGroup
+
+    def make(slug: str | None = None, kind: str = StakeholderGroup.Kind.STAKEHOLDER_GROUP, **fields):
+        slug = slug or f"group-{next(_sequence)}"
+        fields.setdefault("name", f"Group {slug}")
+        return StakeholderGroup.objects.create(slug=slug, kind=kind, **fields)
+
+    return make
+
+
+@pytest.fixture
+def make_person(db):
+    from commonweal.community.services import person_create
+
+    def make(name: str | None = None, **fields):
+        return person_create(name=name or f"Person {next(_sequence)}", **fields)
+
+    return make
+
+
+@pytest.fixture
+def make_user(db, make_person):
+    from commonweal.accounts.models import User
+
+    def make(email: str | None = None, *, password: str = "a long pass phrase 7", person=None, **fields):
+        email = email or f"user{next(_sequence)}@example.org"
+        return User.objects.create_user(
+            email=email, password=password, person=person or make_person(), **fields
+        )
+
+    return make
+
+
+@pytest.fixture
+def role_users(db, make_user, make_group, make_person):
+    """One signed-in account per role, and the groups they belong to."""
+    from django.contrib.auth.models import Group
+
+    from commonweal.accounts.models import User
+    from commonweal.community.models import Membership, StakeholderGroup
+    from commonweal.core.roles import OMBUDSMAN, SECRETARIAT
+
+    board = make_group("board", kind=StakeholderGroup.Kind.BOARD, name="Board of Directors")
+    ncsg = make_group("ncsg", name="Non-Commercial Stakeholder Group")
+    coordinator = make_user("coordinator@example.org")
+    Membership.objects.create(person=coordinator.person, group=ncsg, role=Membership.Role.CHAIR)
+    board_member = make_user("board@example.org")
+    Membership.objects.create(person=board_member.person, group=board, role=Membership.Role.MEMBER)
+    secretariat = make_user("secretariat@example.org")
+    secretariat.groups.add(Group.objects.get(name=SECRETARIAT))
+    ombudsman = make_user("ombudsman@example.org")
+    ombudsman.groups.add(Group.objects.get(name=OMBUDSMAN))
+    administrator = User.objects.create_superuser(
+        email="admin@example.org", password="a long pass phrase 7", person=make_person("Admin")
+    )
+    return {
+        "anonymous": None,
+        "participant": make_user("participant@example.org"),
+        "coordinator": coordinator,
+        "secretariat": secretariat,
+        "board": board_member,
+        "ombudsman": ombudsman,
+        "administrator": administrator,
+        "groups": {"board": board, "ncsg": ncsg},
+    }

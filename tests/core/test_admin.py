@@ -1,0 +1,33 @@
+from django.apps import apps
+from django.contrib import admin
+from django.urls import reverse
+
+PLATFORM_APPS = {"accounts", "community", "core"}
+
+
+def test_every_platform_model_has_an_admin_with_search_and_filters():
+    for model in apps.get_models():
+        if model._meta.app_label not in PLATFORM_APPS:
+            continue
+        model_admin = admin.site._registry.get(model)
+        assert model_admin is not None, f"{model._meta.label} has no admin"
+        assert model_admin.search_fields, f"{model._meta.label} admin cannot search"
+        assert model_admin.list_filter, f"{model._meta.label} admin has no filters"
+
+
+def test_an_administrator_can_search_and_filter_every_changelist(admin_client, role_users):
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label not in PLATFORM_APPS:
+            continue
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        response = admin_client.get(url, {"q": "ncsg"})
+        assert response.status_code == 200, url
+
+
+def test_the_admin_finds_a_person_by_a_name_in_another_script(admin_client, make_person):
+    from commonweal.community.services import person_alias_add
+
+    person = make_person("Stephanie Perrin")
+    person_alias_add(person=person, name="丝黛芬妮")
+    response = admin_client.get(reverse("admin:community_person_changelist"), {"q": "丝黛芬妮"})
+    assert "Stephanie Perrin" in response.content.decode()

@@ -1,0 +1,113 @@
+"""Every page × every role, with the status each role must get.
+
+Adding a URL without adding its row here fails ``test_every_url_has_a_row``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from commonweal.core.roles import ROLES
+
+ROLE_ORDER = list(ROLES)  # anonymous, participant, coordinator, secretariat, board, ombudsman, administrator
+
+
+def row(*statuses: int) -> dict[str, int]:
+    assert len(statuses) == len(ROLE_ORDER)
+    return dict(zip(ROLE_ORDER, statuses, strict=True))
+
+
+EVERYONE = row(200, 200, 200, 200, 200, 200, 200)
+SIGNED_IN = row(302, 200, 200, 200, 200, 200, 200)
+SIGNED_OUT_ONLY = row(200, 302, 302, 302, 302, 302, 302)
+PLATFORM_STAFF = row(302, 403, 403, 200, 403, 403, 200)
+
+# url name -> (kwargs factory, expected status per role)
+MATRIX = {
+    "core:home": (None, EVERYONE),
+    "core:privacy": (None, EVERYONE),
+    "set_language": (None, row(302, 302, 302, 302, 302, 302, 302)),
+    "accounts:login": (None, SIGNED_OUT_ONLY),
+    "accounts:logout": (None, row(405, 405, 405, 405, 405, 405, 405)),
+    "accounts:signup": (None, SIGNED_OUT_ONLY),
+    "accounts:invitation": ("invitation", SIGNED_OUT_ONLY),
+    "accounts:invitations": (None, PLATFORM_STAFF),
+    "accounts:password_reset": (None, EVERYONE),
+    "accounts:password_reset_done": (None, EVERYONE),
+    "accounts:password_reset_confirm": ("reset", EVERYONE),
+    "accounts:password_reset_complete": (None, EVERYONE),
+    "accounts:password_change": (None, SIGNED_IN),
+    "accounts:me": (None, SIGNED_IN),
+    "accounts:me_export": (None, SIGNED_IN),
+    "accounts:me_erase": (None, SIGNED_IN),
+    "community:people": (None, EVERYONE),
+    "community:person": ("person", EVERYONE),
+    "community:groups": (None, EVERYONE),
+    "community:group": ("group", EVERYONE),
+    # Only the coordinator of this very group, the secretariat and administrators.
+    "community:membership_add": ("group", row(302, 403, 200, 200, 403, 403, 200)),
+    "community:roster_upload": (None, PLATFORM_STAFF),
+    "admin:index": (None, row(302, 302, 302, 302, 302, 302, 200)),
+}
+
+
+def _url_names(patterns, namespace: str = "") -> set[str]:
+    names: set[str] = set()
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= _url_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def test_every_url_has_a_row():
+    # The admin's own pages are checked model by model below.
+    names = {name for name in _url_names(get_resolver().url_patterns) if not name.startswith("admin:")}
+    assert names == set(MATRIX) - {"admin:index"}
+
+
+@pytest.fixture
+def url_kwargs(role_users, make_person):
+    from commonweal.accounts.services import invitation_create
+
+    _invitation, token = invitation_create(email="new@example.org", invited_by=role_users["secretariat"])
+    return {
+        "invitation": {"token": token},
+        "reset": {"uidb64": "MQ", "token": "set-password"},
+        "person": {"pk": make_person("Shown Person").pk},
+        "group": {"slug": role_users["groups"]["ncsg"].slug},
+    }
+
+
+@pytest.mark.parametrize("role", ROLE_ORDER)
+def test_each_role_gets_the_status_its_row_says(client, role_users, url_kwargs, role):
+    user = role_users[role]
+    if user is not None:
+        client.force_login(user)
+    wrong = {}
+    for name, (kwargs_key, expected) in MATRIX.items():
+        url = reverse(name, kwargs=url_kwargs[kwargs_key] if kwargs_key else None)
+        status = client.get(url).status_code
+        if status != expected[role]:
+            wrong[name] = (status, expected[role])
+    assert wrong == {}, f"{role}: url -> (got, expected)"
+
+
+@pytest.mark.parametrize("role", ROLE_ORDER)
+def test_only_administrators_reach_the_admin_pages_of_every_model(client, role_users, role):
+    user = role_users[role]
+    if user is not None:
+        client.force_login(user)
+    expected = 200 if role == "administrator" else 302
+    for model in admin.site._registry:
+        meta = model._meta
+        for view in ("changelist", "add"):
+            url = reverse(f"admin:{meta.app_label}_{meta.model_name}_{view}")
+            status = client.get(url).status_code
+            if view == "add" and role == "administrator" and status == 403:
+                continue  # models whose rows are only made by the platform itself
+            assert status == expected, (url, role)
