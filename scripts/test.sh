@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 
 need=()
-for package in chromium fonts-wqy-microhei postgresql; do
+for package in chromium fonts-wqy-microhei postgresql gettext; do
   dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -26,7 +26,9 @@ def shared_file(*parts: str) -> Path:
 def make_group(db):
     from commonweal.community.models import StakeholderGroup
 
-    def make(slug: str | None = None, kind: str = StakeholderGroup.Kind.STAKEHOLDER_GROUP, **fields):
+    def make(
+        slug: str | None = None, kind: str = StakeholderGroup.Kind.STAKEHOLDER_GROUP, **fields
+    ):
         slug = slug or f"group-{next(_sequence)}"
         fields.setdefault("name", f"Group {slug}")
         return StakeholderGroup.objects.create(slug=slug, kind=kind, **fields)
@@ -48,7 +50,9 @@ def make_person(db):
 def make_user(db, make_person):
     from commonweal.accounts.models import User
 
-    def make(email: str | None = None, *, password: str = "a long pass phrase 7", person=None, **fields):
+    def make(
+        email: str | None = None, *, password: str = "a long pass phrase 7", person=None, **fields
+    ):
         email = email or f"user{next(_sequence)}@example.org"
         return User.objects.create_user(
             email=email, password=password, person=person or make_person(), **fields
@@ -89,3 +93,10 @@ def role_users(db, make_user, make_group, make_person):
         "administrator": administrator,
         "groups": {"board": board, "ncsg": ncsg},
     }
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Hashing strength is Django's concern; tests need speed (the sign-in limit test
+    # makes over a hundred attempts).
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -200,6 +200,11 @@ STORAGES = {
     },
 }
 
+# Outside production, static files are served straight from the apps' folders,
+# so no collectstatic step is needed to try the platform.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
+
 # Uploads are read into memory only up to this size; larger ones are refused.
 MAX_UPLOAD_BYTES = envint("COMMONWEAL_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES

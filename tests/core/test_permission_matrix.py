@@ -11,7 +11,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from commonweal.core.roles import ROLES
 
-ROLE_ORDER = list(ROLES)  # anonymous, participant, coordinator, secretariat, board, ombudsman, administrator
+ROLE_ORDER = list(
+    ROLES
+)  # anonymous, participant, coordinator, secretariat, board, ombudsman, administrator
 
 
 def row(*statuses: int) -> dict[str, int]:
@@ -66,7 +68,9 @@ def _url_names(patterns, namespace: str = "") -> set[str]:
 
 def test_every_url_has_a_row():
     # The admin's own pages are checked model by model below.
-    names = {name for name in _url_names(get_resolver().url_patterns) if not name.startswith("admin:")}
+    names = {
+        name for name in _url_names(get_resolver().url_patterns) if not name.startswith("admin:")
+    }
     assert names == set(MATRIX) - {"admin:index"}
 
 
@@ -74,7 +78,9 @@ def test_every_url_has_a_row():
 def url_kwargs(role_users, make_person):
     from commonweal.accounts.services import invitation_create
 
-    _invitation, token = invitation_create(email="new@example.org", invited_by=role_users["secretariat"])
+    _invitation, token = invitation_create(
+        email="new@example.org", invited_by=role_users["secretariat"]
+    )
     return {
         "invitation": {"token": token},
         "reset": {"uidb64": "MQ", "token": "set-password"},

@@ -15,6 +15,10 @@ from django.utils.translation import gettext_lazy as _
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
+    def get_by_natural_key(self, email: str):
+        # Addresses are stored in lower case; people type them any way.
+        return self.get(email__iexact=email.strip())
+
     def _create_user(self, email: str, password: str | None, **extra):
         if not email:
             raise ValueError("An account needs an email address")
@@ -128,6 +132,9 @@ class SignInFailure(models.Model):
     class Meta:
         verbose_name = _("failed sign-in")
         verbose_name_plural = _("failed sign-ins")
+
+    def __str__(self) -> str:
+        return f"{self.email_digest[:12]}… {self.at:%Y-%m-%d %H:%M}"
 
     @staticmethod
     def digest(email: str) -> str:

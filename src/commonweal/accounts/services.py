@@ -36,7 +36,9 @@ def account_create(*, email: str, password: str, display_name: str, language: st
         language=language,
         script=script_of(person.display_name),
     )
-    return User.objects.create_user(email=email, password=password, person=person, language=language)
+    return User.objects.create_user(
+        email=email, password=password, person=person, language=language
+    )
 
 
 @transaction.atomic
@@ -108,7 +110,15 @@ def personal_data_export(*, user: User) -> dict:
         "platform_version": __version__,
         "account": personal_data.serialize(
             user,
-            ("email", "first_name", "last_name", "language", "date_joined", "last_login", "is_active"),
+            (
+                "email",
+                "first_name",
+                "last_name",
+                "language",
+                "date_joined",
+                "last_login",
+                "is_active",
+            ),
         ),
         "site_roles": sorted(user.groups.values_list("name", flat=True)),
         "person": (

@@ -11,7 +11,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from commonweal.core.permissions import access_required
 
 from commonweal.accounts import services
 from commonweal.accounts.forms import (
@@ -22,6 +21,7 @@ from commonweal.accounts.forms import (
     SignUpForm,
 )
 from commonweal.accounts.models import Invitation
+from commonweal.core.permissions import access_required
 
 
 class SignInView(auth_views.LoginView):
@@ -89,10 +89,14 @@ def invitations(request):
             email=form.cleaned_data["email"], invited_by=request.user
         )
         link = request.build_absolute_uri(reverse("accounts:invitation", kwargs={"token": token}))
-        messages.success(request, _("Invitation created for %(email)s.") % {"email": invitation.email})
+        messages.success(
+            request, _("Invitation created for %(email)s.") % {"email": invitation.email}
+        )
         form = InvitationForm()
     pending = Invitation.objects.usable().select_related("invited_by")[:200]
-    return render(request, "accounts/invitations.html", {"form": form, "link": link, "pending": pending})
+    return render(
+        request, "accounts/invitations.html", {"form": form, "link": link, "pending": pending}
+    )
 
 
 @login_required
@@ -104,7 +108,8 @@ def me(request):
 def me_export(request):
     data = services.personal_data_export(user=request.user)
     response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="commonweal-personal-data.json"'
     return response
@@ -120,5 +125,3 @@ def me_erase(request):
         messages.info(request, _("Your account has been erased."))
         return redirect("core:home")
     return render(request, "accounts/erase.html", {"form": form})
-
-

@@ -5,7 +5,9 @@ from commonweal.community.models import Membership, Person
 
 
 class MembershipForm(forms.ModelForm):
-    person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.filter(is_erased=False))
+    person = forms.ModelChoiceField(
+        label=_("Person"), queryset=Person.objects.filter(is_erased=False)
+    )
 
     class Meta:
         model = Membership

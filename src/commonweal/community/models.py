@@ -55,12 +55,17 @@ class PersonName(models.Model):
         Person, on_delete=models.CASCADE, related_name="names", verbose_name=_("person")
     )
     name = models.CharField(_("name"), max_length=200)
-    normalized = models.CharField(_("normalized name"), max_length=200, db_index=True, editable=False)
+    normalized = models.CharField(
+        _("normalized name"), max_length=200, db_index=True, editable=False
+    )
     language = models.CharField(
         _("language"), max_length=35, blank=True, help_text=_("A BCP 47 tag such as en or zh-Hans.")
     )
     script = models.CharField(
-        _("script"), max_length=4, blank=True, help_text=_("An ISO 15924 code such as Latn or Hans.")
+        _("script"),
+        max_length=4,
+        blank=True,
+        help_text=_("An ISO 15924 code such as Latn or Hans."),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ALIAS)
 
@@ -104,9 +109,7 @@ class StakeholderGroup(models.Model):
         verbose_name=_("part of"),
     )
     description = models.TextField(_("description"), blank=True)
-    language = models.CharField(
-        _("language of name and description"), max_length=35, default="en"
-    )
+    language = models.CharField(_("language of name and description"), max_length=35, default="en")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

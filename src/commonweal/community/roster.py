@@ -89,7 +89,9 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 
 def _decode(data: bytes, source: str) -> str:
     if len(data) > MAX_ROSTER_BYTES:
-        raise RosterError(source, [f"1: the file is larger than {MAX_ROSTER_BYTES // 1024 // 1024} MB"])
+        raise RosterError(
+            source, [f"1: the file is larger than {MAX_ROSTER_BYTES // 1024 // 1024} MB"]
+        )
     if not data.strip():
         raise RosterError(source, ["1: the file is empty"])
     try:
@@ -142,7 +144,9 @@ def _read_yaml(text: str, source: str) -> Roster:
     roster = Roster()
     groups = document.get("groups")
     if not isinstance(groups, dict):
-        raise RosterError(source, [f"{document['__line__']}: 'groups' must be a mapping of slug to name"])
+        raise RosterError(
+            source, [f"{document['__line__']}: 'groups' must be a mapping of slug to name"]
+        )
     groups_line = groups.pop("__line__", 1)
     for slug, value in groups.items():
         slug = str(slug)
@@ -150,13 +154,17 @@ def _read_yaml(text: str, source: str) -> Roster:
             line = value.get("__line__", groups_line)
             name = _text(value.get("name"), f"group {slug}: name", line, problems)
             kind = _text(value.get("kind"), f"group {slug}: kind", line, problems, required=False)
-            parent = _text(value.get("parent"), f"group {slug}: parent", line, problems, required=False)
+            parent = _text(
+                value.get("parent"), f"group {slug}: parent", line, problems, required=False
+            )
         else:
             line = groups_line
             name = _text(value, f"group {slug}: name", line, problems)
             kind, parent = "", ""
         if not SLUG.match(slug):
-            problems.append(f"{line}: group key {slug!r} must be lower-case letters, digits, - or _")
+            problems.append(
+                f"{line}: group key {slug!r} must be lower-case letters, digits, - or _"
+            )
         if kind and kind not in GROUP_KINDS:
             problems.append(f"{line}: group {slug}: kind must be one of {', '.join(GROUP_KINDS)}")
         roster.groups[slug] = RosterGroup(slug, name, kind or guess_group_kind(slug, name), parent)
@@ -165,7 +173,9 @@ def _read_yaml(text: str, source: str) -> Roster:
         raise RosterError(source, [*problems, f"{document['__line__']}: 'people' must be a list"])
     for entry in people:
         if not isinstance(entry, dict):
-            problems.append(f"{groups_line}: each person must be a mapping with name, group and role")
+            problems.append(
+                f"{groups_line}: each person must be a mapping with name, group and role"
+            )
             continue
         line = entry["__line__"]
         roster.people.append(
@@ -186,7 +196,9 @@ def _read_csv(text: str, source: str) -> Roster:
     columns = {name.strip().lower() for name in (reader.fieldnames or []) if name}
     missing = {"name", "group"} - columns
     if missing:
-        raise RosterError(source, [f"1: the header lacks the column(s) {', '.join(sorted(missing))}"])
+        raise RosterError(
+            source, [f"1: the header lacks the column(s) {', '.join(sorted(missing))}"]
+        )
     problems: list[str] = []
     roster = Roster()
     try:
@@ -198,14 +210,23 @@ def _read_csv(text: str, source: str) -> Roster:
                 continue
             slug = _text(row.get("group"), "group", line, problems)
             if slug and slug not in roster.groups:
-                name = _text(row.get("group_name"), "group_name", line, problems, required=False) or slug
+                name = (
+                    _text(row.get("group_name"), "group_name", line, problems, required=False)
+                    or slug
+                )
                 kind = _text(row.get("group_kind"), "group_kind", line, problems, required=False)
                 if kind and kind not in GROUP_KINDS:
                     problems.append(f"{line}: group_kind must be one of {', '.join(GROUP_KINDS)}")
-                parent = _text(row.get("group_parent"), "group_parent", line, problems, required=False)
+                parent = _text(
+                    row.get("group_parent"), "group_parent", line, problems, required=False
+                )
                 if not SLUG.match(slug):
-                    problems.append(f"{line}: group {slug!r} must be lower-case letters, digits, - or _")
-                roster.groups[slug] = RosterGroup(slug, name, kind or guess_group_kind(slug, name), parent)
+                    problems.append(
+                        f"{line}: group {slug!r} must be lower-case letters, digits, - or _"
+                    )
+                roster.groups[slug] = RosterGroup(
+                    slug, name, kind or guess_group_kind(slug, name), parent
+                )
             roster.people.append(
                 RosterEntry(
                     line=line,

@@ -17,7 +17,9 @@ def person_list(*, query: str = "") -> QuerySet[Person]:
 
 def group_list() -> list[StakeholderGroup]:
     """Groups in tree order: each parent followed by its children, with a depth."""
-    groups = list(StakeholderGroup.objects.annotate(member_count=Count("memberships")).order_by("name"))
+    groups = list(
+        StakeholderGroup.objects.annotate(member_count=Count("memberships")).order_by("name")
+    )
     children: dict[int | None, list[StakeholderGroup]] = {}
     for group in groups:
         children.setdefault(group.parent_id, []).append(group)
@@ -34,4 +36,8 @@ def group_list() -> list[StakeholderGroup]:
 
 
 def group_members(*, group: StakeholderGroup) -> QuerySet[Membership]:
-    return group.memberships.current().select_related("person").order_by("role", "person__display_name")
+    return (
+        group.memberships.current()
+        .select_related("person")
+        .order_by("role", "person__display_name")
+    )

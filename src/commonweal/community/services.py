@@ -66,7 +66,11 @@ def person_find(name: str) -> Person | None:
 def person_create(*, name: str, language: str = "", aliases: tuple[str, ...] = ()) -> Person:
     person = Person.objects.create(display_name=name)
     PersonName.objects.create(
-        person=person, name=name, kind=PersonName.Kind.PRIMARY, language=language, script=script_of(name)
+        person=person,
+        name=name,
+        kind=PersonName.Kind.PRIMARY,
+        language=language,
+        script=script_of(name),
     )
     for alias in aliases:
         person_alias_add(person=person, name=alias)
@@ -84,7 +88,9 @@ def person_alias_add(*, person: Person, name: str, language: str = "") -> Person
     return alias
 
 
-def _groups_ensure(roster: Roster, result: RosterImportResult, source: str) -> dict[str, StakeholderGroup]:
+def _groups_ensure(
+    roster: Roster, result: RosterImportResult, source: str
+) -> dict[str, StakeholderGroup]:
     groups: dict[str, StakeholderGroup] = {}
     for entry in roster.groups.values():
         group, created = StakeholderGroup.objects.get_or_create(
@@ -96,13 +102,19 @@ def _groups_ensure(roster: Roster, result: RosterImportResult, source: str) -> d
     for entry in roster.groups.values():
         if not entry.parent:
             continue
-        parent = groups.get(entry.parent) or StakeholderGroup.objects.filter(slug=entry.parent).first()
+        parent = (
+            groups.get(entry.parent) or StakeholderGroup.objects.filter(slug=entry.parent).first()
+        )
         if parent is None:
-            raise RosterError(source, [f"1: group {entry.slug}: parent {entry.parent!r} does not exist"])
+            raise RosterError(
+                source, [f"1: group {entry.slug}: parent {entry.parent!r} does not exist"]
+            )
         group = groups[entry.slug]
         if group.parent_id != parent.pk:
             if group.pk in {ancestor.pk for ancestor in [parent, *parent.ancestors()]}:
-                raise RosterError(source, [f"1: group {entry.slug}: parent {entry.parent!r} makes a cycle"])
+                raise RosterError(
+                    source, [f"1: group {entry.slug}: parent {entry.parent!r} makes a cycle"]
+                )
             group.parent = parent
             group.save(update_fields=["parent"])
     return groups

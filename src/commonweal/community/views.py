@@ -3,18 +3,20 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from commonweal.core.permissions import access_required
 
 from commonweal.community import selectors, services
 from commonweal.community.forms import MembershipForm, RosterUploadForm
 from commonweal.community.models import Person, StakeholderGroup
 from commonweal.community.roster import MAX_ROSTER_BYTES, RosterError
+from commonweal.core.permissions import access_required
 
 
 def people(request):
     query = request.GET.get("q", "").strip()[:200]
     return render(
-        request, "community/people.html", {"people": selectors.person_list(query=query)[:500], "query": query}
+        request,
+        "community/people.html",
+        {"people": selectors.person_list(query=query)[:500], "query": query},
     )
 
 
@@ -23,7 +25,11 @@ def person(request, pk: int):
     return render(
         request,
         "community/person.html",
-        {"shown": shown, "names": shown.names.all(), "memberships": shown.memberships.select_related("group")},
+        {
+            "shown": shown,
+            "names": shown.names.all(),
+            "memberships": shown.memberships.select_related("group"),
+        },
     )
 
 
@@ -72,7 +78,9 @@ def roster_upload(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         if upload.size > MAX_ROSTER_BYTES:
-            problems = [_("The file is larger than %(mb)s MB.") % {"mb": MAX_ROSTER_BYTES // 1024 // 1024}]
+            problems = [
+                _("The file is larger than %(mb)s MB.") % {"mb": MAX_ROSTER_BYTES // 1024 // 1024}
+            ]
         else:
             try:
                 result = services.roster_import(data=upload.read(), source=upload.name)
@@ -82,6 +90,11 @@ def roster_upload(request):
     return render(
         request,
         "community/roster_upload.html",
-        {"form": form, "result": result, "problems": problems, "max_mb": settings.MAX_UPLOAD_BYTES // 2**20},
+        {
+            "form": form,
+            "result": result,
+            "problems": problems,
+            "max_mb": settings.MAX_UPLOAD_BYTES // 2**20,
+        },
         status=status,
     )

@@ -30,7 +30,9 @@ def demo_roster() -> Path:
     return kobe if kobe and kobe.exists() else SAMPLE_ROSTER
 
 
-def _account(email: str, *, person: Person | None = None, superuser: bool = False, role: str = "") -> User:
+def _account(
+    email: str, *, person: Person | None = None, superuser: bool = False, role: str = ""
+) -> User:
     user = User.objects.filter(email=email).first()
     if user is None:
         create = User.objects.create_superuser if superuser else User.objects.create_user
@@ -45,7 +47,9 @@ def demo_load() -> list[tuple[str, str]]:
     """Load the demo roster and one account per role; returns (email, role) pairs."""
     roster = demo_roster()
     roster_import(data=roster.read_bytes(), source=str(roster))
-    board = Membership.objects.filter(group__kind=StakeholderGroup.Kind.BOARD).select_related("person")
+    board = Membership.objects.filter(group__kind=StakeholderGroup.Kind.BOARD).select_related(
+        "person"
+    )
     coordinator = Membership.objects.filter(role__in=Membership.COORDINATING_ROLES).exclude(
         group__kind=StakeholderGroup.Kind.BOARD
     )
@@ -60,5 +64,10 @@ def demo_load() -> list[tuple[str, str]]:
         accounts.append((_account("board@example.org", person=first_board.person), "board member"))
     first_coordinator = coordinator.select_related("person").first()
     if first_coordinator:
-        accounts.append((_account("coordinator@example.org", person=first_coordinator.person), "group coordinator"))
+        accounts.append(
+            (
+                _account("coordinator@example.org", person=first_coordinator.person),
+                "group coordinator",
+            )
+        )
     return [(user.email, role) for user, role in accounts]

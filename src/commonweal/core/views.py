@@ -7,7 +7,9 @@ from commonweal.community.models import Person, StakeholderGroup
 def home(request):
     context = {
         "people_count": Person.objects.filter(is_erased=False).count(),
-        "group_counts": StakeholderGroup.objects.values("kind").annotate(n=Count("pk")).order_by("kind"),
+        "group_counts": StakeholderGroup.objects.values("kind")
+        .annotate(n=Count("pk"))
+        .order_by("kind"),
         "group_count": StakeholderGroup.objects.count(),
     }
     return render(request, "core/home.html", context)

@@ -5,90 +5,248 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('display_name', models.CharField(max_length=200, verbose_name='display name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='contact email')),
-                ('is_erased', models.BooleanField(default=False, help_text="Personal fields were blanked at the person's request.", verbose_name='erased')),
-                ('erased_at', models.DateTimeField(blank=True, null=True, verbose_name='erased at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("display_name", models.CharField(max_length=200, verbose_name="display name")),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="contact email"),
+                ),
+                (
+                    "is_erased",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Personal fields were blanked at the person's request.",
+                        verbose_name="erased",
+                    ),
+                ),
+                (
+                    "erased_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="erased at"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
             ],
             options={
-                'verbose_name': 'person',
-                'verbose_name_plural': 'people',
-                'ordering': ['display_name', 'pk'],
+                "verbose_name": "person",
+                "verbose_name_plural": "people",
+                "ordering": ["display_name", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='StakeholderGroup',
+            name="StakeholderGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=60, unique=True, verbose_name='short name')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('acronym', models.CharField(blank=True, max_length=30, verbose_name='acronym')),
-                ('kind', models.CharField(choices=[('board', 'board'), ('staff', 'organization staff'), ('so', 'supporting organization'), ('ac', 'advisory committee'), ('sg', 'stakeholder group'), ('constituency', 'constituency')], max_length=20, verbose_name='kind')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('language', models.CharField(default='en', max_length=35, verbose_name='language of name and description')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='community.stakeholdergroup', verbose_name='part of')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=60, unique=True, verbose_name="short name")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("acronym", models.CharField(blank=True, max_length=30, verbose_name="acronym")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("board", "board"),
+                            ("staff", "organization staff"),
+                            ("so", "supporting organization"),
+                            ("ac", "advisory committee"),
+                            ("sg", "stakeholder group"),
+                            ("constituency", "constituency"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "language",
+                    models.CharField(
+                        default="en", max_length=35, verbose_name="language of name and description"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="community.stakeholdergroup",
+                        verbose_name="part of",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stakeholder group',
-                'verbose_name_plural': 'stakeholder groups',
-                'ordering': ['name'],
+                "verbose_name": "stakeholder group",
+                "verbose_name_plural": "stakeholder groups",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('member', 'member'), ('chair', 'chair'), ('vice_chair', 'vice-chair'), ('coordinator', 'coordinator'), ('liaison', 'liaison'), ('staff', 'staff')], default='member', max_length=20, verbose_name='role')),
-                ('title', models.CharField(blank=True, help_text='As the group writes it.', max_length=200, verbose_name='title')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='from')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='to')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='community.person', verbose_name='person')),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='community.stakeholdergroup', verbose_name='group')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("member", "member"),
+                            ("chair", "chair"),
+                            ("vice_chair", "vice-chair"),
+                            ("coordinator", "coordinator"),
+                            ("liaison", "liaison"),
+                            ("staff", "staff"),
+                        ],
+                        default="member",
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        blank=True,
+                        help_text="As the group writes it.",
+                        max_length=200,
+                        verbose_name="title",
+                    ),
+                ),
+                ("start_date", models.DateField(blank=True, null=True, verbose_name="from")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="to")),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="community.person",
+                        verbose_name="person",
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="community.stakeholdergroup",
+                        verbose_name="group",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'membership',
-                'verbose_name_plural': 'memberships',
-                'ordering': ['group', 'person'],
+                "verbose_name": "membership",
+                "verbose_name_plural": "memberships",
+                "ordering": ["group", "person"],
             },
         ),
         migrations.CreateModel(
-            name='PersonName',
+            name="PersonName",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('normalized', models.CharField(db_index=True, editable=False, max_length=200, verbose_name='normalized name')),
-                ('language', models.CharField(blank=True, help_text='A BCP 47 tag such as en or zh-Hans.', max_length=35, verbose_name='language')),
-                ('script', models.CharField(blank=True, help_text='An ISO 15924 code such as Latn or Hans.', max_length=4, verbose_name='script')),
-                ('kind', models.CharField(choices=[('primary', 'primary name'), ('transliteration', 'name in another script'), ('alias', 'alias')], default='alias', max_length=20, verbose_name='kind')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='names', to='community.person', verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "normalized",
+                    models.CharField(
+                        db_index=True,
+                        editable=False,
+                        max_length=200,
+                        verbose_name="normalized name",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        blank=True,
+                        help_text="A BCP 47 tag such as en or zh-Hans.",
+                        max_length=35,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "script",
+                    models.CharField(
+                        blank=True,
+                        help_text="An ISO 15924 code such as Latn or Hans.",
+                        max_length=4,
+                        verbose_name="script",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("primary", "primary name"),
+                            ("transliteration", "name in another script"),
+                            ("alias", "alias"),
+                        ],
+                        default="alias",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="names",
+                        to="community.person",
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'name of a person',
-                'verbose_name_plural': 'names of people',
-                'ordering': ['person', 'kind', 'name'],
-                'constraints': [models.UniqueConstraint(fields=('person', 'normalized'), name='person_name_once')],
+                "verbose_name": "name of a person",
+                "verbose_name_plural": "names of people",
+                "ordering": ["person", "kind", "name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("person", "normalized"), name="person_name_once"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='stakeholdergroup',
-            constraint=models.CheckConstraint(condition=models.Q(('parent', models.F('pk')), _negated=True), name='group_not_its_own_parent'),
+            model_name="stakeholdergroup",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("parent", models.F("pk")), _negated=True),
+                name="group_not_its_own_parent",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('start_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='membership_ends_after_it_starts'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("end_date__isnull", True),
+                    ("start_date__isnull", True),
+                    ("end_date__gte", models.F("start_date")),
+                    _connector="OR",
+                ),
+                name="membership_ends_after_it_starts",
+            ),
         ),
     ]

@@ -14,7 +14,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, addrport: str, no_serve: bool, **options):
         if settings.PRODUCTION:
-            raise CommandError("The demo creates accounts with a known password; it does not run in production.")
+            raise CommandError(
+                "The demo creates accounts with a known password; it does not run in production."
+            )
         call_command("migrate", interactive=False, verbosity=0)
         accounts = demo_load()
         self.stdout.write(f"Demo data loaded from {demo_roster()}.")

@@ -1,0 +1,126 @@
+"""Export and erasure: every model that refers to a person is covered, or this fails."""
+
+import json
+
+import pytest
+from django.apps import apps
+from django.contrib.admin.models import ADDITION, LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+
+from commonweal.accounts.models import User
+from commonweal.accounts.services import account_erase, invitation_create
+from commonweal.community.models import Membership, Person, PersonName
+from commonweal.community.services import person_alias_add
+from commonweal.core import personal_data
+
+pytestmark = pytest.mark.django_db
+
+
+def relations_to_people():
+    """Every (model, field) in the project that points at a Person or an account."""
+    targets = {Person, User}
+    found = set()
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if field.is_relation and field.concrete and field.related_model in targets:
+                if model is User and field.name in {"groups", "user_permissions"}:
+                    continue
+                found.add(f"{model._meta.label_lower}.{field.name}")
+    return found
+
+
+def test_every_relation_to_a_person_is_registered_for_export_and_erasure():
+    registered = {handler.key for handler in personal_data.handlers()}
+    # The account's own link to its person is handled by the export and erasure themselves.
+    registered.add("accounts.user.person")
+    missing = relations_to_people() - registered
+    assert missing == set(), f"not covered by export and erasure: {sorted(missing)}"
+
+
+@pytest.fixture
+def full_footprint(make_user, make_group):
+    """An account with a row in every registered model, and another person's rows beside it."""
+    user = make_user("subject@example.org", first_name="Ayden")
+    person_alias_add(person=user.person, name="艾登")
+    Membership.objects.create(person=user.person, group=make_group("ncsg"), title="member")
+    invitation, _token = invitation_create(email="friend@example.org", invited_by=user)
+    accepted, _token = invitation_create(email="subject@example.org", invited_by=make_user())
+    accepted.accepted_by = user
+    accepted.save()
+    LogEntry.objects.create(
+        user=user,
+        content_type=ContentType.objects.get_for_model(Person),
+        object_id=str(user.person.pk),
+        object_repr="edited",
+        action_flag=ADDITION,
+    )
+    bystander = make_user("bystander@example.org")
+    return user, bystander
+
+
+def test_the_export_holds_a_row_from_every_registered_model(client, full_footprint):
+    user, _bystander = full_footprint
+    client.force_login(user)
+    response = client.get(reverse("accounts:me_export"))
+    assert response["Content-Disposition"].startswith("attachment")
+    data = json.loads(response.content)
+    assert data["account"]["email"] == "subject@example.org"
+    assert data["person"]["display_name"] == user.person.display_name
+    for handler in personal_data.handlers():
+        assert data["records"][handler.key], f"the export misses {handler.key}"
+    names = [row["name"] for row in data["records"]["community.personname.person"]]
+    assert "艾登" in names
+    assert "bystander@example.org" not in response.content.decode()
+
+
+def test_erasure_blanks_personal_fields_keeps_contributions_and_can_run_twice(
+    client, full_footprint
+):
+    user, bystander = full_footprint
+    person_id = user.person_id
+    client.force_login(user)
+    response = client.post(reverse("accounts:me_erase"), {"confirm": "ERASE"})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    person = Person.objects.get(pk=person_id)
+    assert person.display_name == "Former participant"
+    assert person.is_erased and person.email == ""
+    assert not PersonName.objects.filter(person=person).exists()
+    assert Membership.objects.filter(person=person).count() == 1  # kept, as a former participant
+    assert not user.is_active and not user.has_usable_password()
+    assert "subject@example.org" not in json.dumps(list(User.objects.values()), default=str)
+    assert not user.invitation_accepted.filter(email="subject@example.org").exists()
+    # The person is signed out everywhere.
+    assert client.get(reverse("accounts:me")).status_code == 302
+    erased_state = (user.email, person.display_name, person.erased_at)
+    account_erase(user=user)
+    user.refresh_from_db()
+    person.refresh_from_db()
+    assert (user.email, person.display_name, person.erased_at) == erased_state
+    bystander.refresh_from_db()
+    assert bystander.email == "bystander@example.org" and bystander.person.names.exists()
+
+
+def test_erasure_asks_for_confirmation(client, make_user):
+    user = make_user()
+    client.force_login(user)
+    response = client.post(reverse("accounts:me_erase"), {"confirm": "yes"})
+    assert response.status_code == 200
+    user.refresh_from_db()
+    assert user.is_active
+
+
+def test_an_erased_person_is_no_longer_listed(client, make_user):
+    user = make_user(person=None)
+    name = user.person.display_name
+    account_erase(user=user)
+    assert name not in client.get(reverse("community:people")).content.decode()
+    assert client.get(reverse("community:person", kwargs={"pk": user.person_id})).status_code == 404
+
+
+@pytest.mark.postgres
+def test_export_and_erasure_work_on_postgresql(client, full_footprint):
+    test_erasure_blanks_personal_fields_keeps_contributions_and_can_run_twice(
+        client, full_footprint
+    )

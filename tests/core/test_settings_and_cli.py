@@ -1,0 +1,114 @@
+"""Settings come from the environment; production is secure by default."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+
+def run_commonweal(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
+    base = {"PATH": os.environ["PATH"], "HOME": str(cwd)}
+    return subprocess.run(
+        [sys.executable, "-m", "commonweal", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**base, **env},
+        timeout=120,
+    )
+
+
+def production_env(**extra: str) -> dict[str, str]:
+    return {
+        "COMMONWEAL_ENV": "production",
+        "COMMONWEAL_SECRET_KEY": secrets.token_urlsafe(50),
+        "COMMONWEAL_ALLOWED_HOSTS": "commonweal.example.org",
+        **extra,
+    }
+
+
+def test_the_deployment_check_passes_without_a_warning_in_production(tmp_path):
+    done = run_commonweal("check", "--deploy", env=production_env(), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "System check identified no issues (0 silenced)." in done.stdout
+    assert "WARNING" not in done.stdout + done.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    env = production_env()
+    del env["COMMONWEAL_SECRET_KEY"]
+    done = run_commonweal("check", env=env, cwd=tmp_path)
+    assert done.returncode != 0
+    assert "COMMONWEAL_SECRET_KEY must be set in production" in done.stderr
+
+
+def test_the_wsgi_entry_point_defaults_to_production():
+    source = (REPO / "src" / "commonweal" / "wsgi.py").read_text()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COMMONWEAL")}
+    code = (
+        "import commonweal.wsgi; from django.conf import settings; "
+        "print(settings.DEBUG, settings.SESSION_COOKIE_SECURE)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**env, **{k: v for k, v in production_env().items() if k != "COMMONWEAL_ENV"}},
+    )
+    assert "production" in source
+    assert done.stdout.strip() == "False True", done.stderr
+
+
+def test_database_url_chooses_the_database(tmp_path):
+    target = tmp_path / "chosen.sqlite3"
+    done = run_commonweal(
+        "migrate", "-v0", env={"DATABASE_URL": f"sqlite:///{target}"}, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert target.exists()
+    assert not (tmp_path / "commonweal.sqlite3").exists()
+
+
+def test_without_database_url_an_sqlite_file_appears_in_the_working_folder(tmp_path):
+    done = run_commonweal("migrate", "-v0", env={}, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "commonweal.sqlite3").exists()
+
+
+def test_a_malformed_setting_is_named_in_the_error(tmp_path):
+    done = run_commonweal(
+        "check", env={"COMMONWEAL_SIGNIN_FAILURES_PER_HOUR": "lots"}, cwd=tmp_path
+    )
+    assert done.returncode != 0
+    assert "COMMONWEAL_SIGNIN_FAILURES_PER_HOUR must be a whole number" in done.stderr
+
+
+def test_the_demo_loads_people_and_one_account_per_role(tmp_path):
+    done = run_commonweal("demo", "--no-serve", env={}, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    for email in ("admin@example.org", "secretariat@example.org", "participant@example.org"):
+        assert email in done.stdout
+    again = run_commonweal("demo", "--no-serve", env={}, cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+
+
+def test_the_demo_refuses_to_run_in_production(tmp_path):
+    done = run_commonweal("demo", "--no-serve", env=production_env(), cwd=tmp_path)
+    assert done.returncode != 0
+    assert "does not run in production" in done.stderr
+
+
+@pytest.mark.parametrize("engine", ["transcript", "allocation"])
+def test_the_engines_import_nothing_from_django(engine):
+    package = REPO / "src" / "commonweal" / engine
+    if not package.exists():
+        pytest.skip(f"the {engine} engine is not in this checkout")
+    for module in package.rglob("*.py"):
+        text = module.read_text()
+        assert "import django" not in text and "from django" not in text, module
