@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from commonweal.core.views import language_set
+
 admin.site.site_header = _("Commonweal administration")
 admin.site.site_title = _("Commonweal")
 
@@ -9,6 +11,6 @@ urlpatterns = [
     path("", include("commonweal.core.urls")),
     path("accounts/", include("commonweal.accounts.urls")),
     path("", include("commonweal.community.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", language_set, name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -65,12 +65,9 @@ def test_a_roster_in_capitals_without_accents_finds_the_same_people():
 
 
 def test_a_csv_roster_with_the_same_columns_imports_like_yaml():
-    data = (
-        b"name,group,role,group_name,group_kind,group_parent\n"
-        + (
-            b"Rafik Dammak,ncsg,member,Non-Commercial Stakeholder Group,sg,\n"
-            b"Joan Kerr,npoc,chair,Not-for-Profit Operational Concerns,constituency,ncsg\n"
-        )
+    data = b"name,group,role,group_name,group_kind,group_parent\n" + (
+        b"Rafik Dammak,ncsg,member,Non-Commercial Stakeholder Group,sg,\n"
+        b"Joan Kerr,npoc,chair,Not-for-Profit Operational Concerns,constituency,ncsg\n"
     )
     roster_import(data=data, source="roster.csv")
     npoc = StakeholderGroup.objects.get(slug="npoc")

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -94,7 +93,6 @@ def roster_upload(request):
             "form": form,
             "result": result,
             "problems": problems,
-            "max_mb": settings.MAX_UPLOAD_BYTES // 2**20,
         },
         status=status,
     )

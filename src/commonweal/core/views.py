@@ -1,5 +1,7 @@
 from django.db.models import Count
 from django.shortcuts import render
+from django.utils.translation import check_for_language
+from django.views.i18n import set_language
 
 from commonweal.community.models import Person, StakeholderGroup
 
@@ -17,3 +19,13 @@ def home(request):
 
 def privacy(request):
     return render(request, "core/privacy.html")
+
+
+def language_set(request):
+    """Django's language switcher, remembering the choice on the account as well."""
+    response = set_language(request)
+    language = request.POST.get("language", "")
+    if request.method == "POST" and request.user.is_authenticated and check_for_language(language):
+        request.user.language = language
+        request.user.save(update_fields=["language"])
+    return response
