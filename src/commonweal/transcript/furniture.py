@@ -1,0 +1,36 @@
+"""Page furniture: what a transcript prints that nobody said.
+
+Separators ("---"), the transcription disclaimer repeated as a page footer, page
+numbers, and the end-of-transcript marker. Each is recognised per paragraph, so
+removing one can never take a word of speech with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from commonweal.transcript.languages import DISCLAIMER_FRAGMENTS, END_MARKERS
+
+_SEPARATOR = re.compile(r"^(?:[-—–_=~*]\s*){3,}$")
+_PAGE_NUMBER = re.compile(
+    r"(?i)^(?:page\s+\d{1,4}(?:\s+(?:of|/)\s+\d{1,4})?|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}(?:\s*/\s*\d{1,4})?)$"
+)
+_BRACKETED = re.compile(r"^[\[(（【]\s*(?P<inner>[^\[\]()（）【】]{1,60}?)\s*[\])）】]$")
+
+
+def is_furniture(paragraph: str) -> bool:
+    """Whether a whole paragraph (stripped) is furniture rather than speech."""
+    if _SEPARATOR.match(paragraph) or _PAGE_NUMBER.match(paragraph):
+        return True
+    return is_disclaimer(paragraph) or is_end_marker(paragraph)
+
+
+def is_disclaimer(paragraph: str) -> bool:
+    lowered = paragraph.strip("*_ ").lower()
+    return any(fragment in lowered for fragment in DISCLAIMER_FRAGMENTS)
+
+
+def is_end_marker(paragraph: str) -> bool:
+    bracketed = _BRACKETED.match(paragraph)
+    inner = (bracketed["inner"] if bracketed else paragraph.strip("*_ .")).lower()
+    return inner in END_MARKERS

@@ -1,0 +1,119 @@
+"""Topics: segments of the meeting opened by a chair's cue.
+
+"我们开始第一个主题", "下一个问题", "主题 2", "the Board's questions", "next topic".
+Only a chair (a roster role containing "chair"; everyone when the roster names no
+chair) opens a topic, a numbered cue must be the next number ("主题 2" while topic 2 is
+under way is a reference, not an opening; "主题 3" during topic 1 is a pointer ahead),
+and a cue in the same sentence as a word such as "之前"/"before" ("before we move to
+the next topic") opens nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from commonweal.transcript.languages import CueTable, cues_for
+from commonweal.transcript.model import Topic, Turn
+
+_MARK = re.compile(r"[。！？.!?\n]")
+_CLAUSE_MARKS = "，,；;。！？.!?\n"
+_DIGIT = re.compile(r"\d")
+_TITLE_LENGTH = 80
+
+
+_NUMBER_AFTER = re.compile(r"\s*(\d{1,2})(?!\d)")
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds the span start..end, with its end mark."""
+    following = _MARK.search(text, end)
+    if following is None:
+        stop = len(text)
+    else:
+        stop = following.start() if following.group() == "\n" else following.end()
+    return text[_sentence_start(text, start) : stop].strip()
+
+
+def _sentence_start(text: str, start: int) -> int:
+    # Look back through a growing window: scanning from the start of a long turn for each
+    # hit made candidate search quadratic.
+    window = 256
+    while True:
+        low = max(0, start - window)
+        ends = [mark.end() for mark in _MARK.finditer(text, low, start)]
+        if ends:
+            return ends[-1]
+        if low == 0:
+            return 0
+        window *= 4
+
+
+def find_phrases(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of the phrases, case-insensitively, by word.
+
+    str.find on the lower-cased text is many times faster than a regex alternation with
+    IGNORECASE; a Latin phrase must start at a word boundary ("we will", not "awe will").
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare character changed length: offsets would drift
+        lowered = text
+    hits = []
+    for phrase in phrases:
+        position = lowered.find(phrase)
+        while position != -1:
+            if not (phrase[0].isascii() and position and lowered[position - 1].isalnum()):
+                hits.append((position, position + len(phrase)))
+            position = lowered.find(phrase, position + 1)
+    return sorted(hits)
+
+
+def find_topics(turns: list[Turn], language: str, chairs: set[int] | None) -> list[Topic]:
+    """Topics covering every turn, in order; turns before the first cue are the opening."""
+    table = cues_for(language)
+    openings: list[tuple[int, str]] = []
+    number = 0
+    for turn in turns:
+        if chairs is not None and turn.participant not in chairs:
+            continue
+        title = _opening_in(turn.text, language, table, number)
+        if title is not None:
+            number += 1
+            openings.append((turn.index, title))
+    if not turns:
+        return []
+    if not openings or openings[0][0] != 0:
+        openings.insert(0, (0, table.opening_title))
+    topics = []
+    for position, (first, title) in enumerate(openings):
+        last = openings[position + 1][0] - 1 if position + 1 < len(openings) else len(turns) - 1
+        seconds = sum(turn.seconds for turn in turns[first : last + 1])
+        topics.append(Topic(title=title, first_turn=first, last_turn=last, seconds=seconds))
+    return topics
+
+
+def _title(text: str, start: int, end: int, sentence: str) -> str:
+    """The clause holding the cue ("现在我们进行第三个主题"), or the sentence if it is short."""
+    before = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+    stops = [found for mark in _CLAUSE_MARKS if (found := text.find(mark, end, end + 200)) != -1]
+    clause = text[before : min(stops, default=len(text))].strip()
+    return (clause if len(clause) >= 4 else sentence)[:_TITLE_LENGTH]
+
+
+def _opening_in(text: str, language: str, table: CueTable, number: int) -> str | None:
+    hits: list[tuple[int, int, int | None]] = [
+        (start, end, None) for start, end in find_phrases(text, table.topic_open)
+    ]
+    if _DIGIT.search(text):
+        for start, end in find_phrases(text, table.topic_numbered):
+            digits = _NUMBER_AFTER.match(text, end)
+            if digits:
+                hits.append((start, digits.end(), int(digits.group(1))))
+    for start, end, stated in sorted(hits):
+        if stated is not None and stated != number + 1:
+            continue
+        sentence = sentence_around(text, start, end)
+        lowered = sentence.lower()
+        if any(word in lowered for word in table.topic_not):
+            continue
+        return _title(text, start, end, sentence)
+    return None

@@ -1,0 +1,269 @@
+"""Writing a Result: the JSON contract, CSV of turns, a ConvoKit corpus, a terminal table."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import unicodedata
+from dataclasses import asdict
+from typing import Any
+
+from commonweal.transcript.model import Result
+
+FORMAT_VERSION = "commonweal-parse/1"
+
+
+def _round(value: float) -> float:
+    return round(value, 4)
+
+
+def to_json_data(result: Result) -> dict[str, Any]:
+    """The ``commonweal parse --format json`` object (schema: parse.schema.json)."""
+    document = result.document
+    header = document.header
+    return {
+        "format": FORMAT_VERSION,
+        "source": {"path": document.path, "format": document.format, "roster": result.roster_name},
+        "meeting": {
+            "title": header.title,
+            "date": header.date,
+            "start": header.start,
+            "end": header.end,
+            "timezone": header.timezone,
+            "utc_offset": header.utc_offset,
+            "place": header.place,
+            "event": header.event,
+            "language": document.language,
+            "duration_seconds": round(result.duration_seconds, 1),
+            "duration_source": result.duration_source,
+        },
+        "measures": {
+            "turns": len(result.turns),
+            "units": sum(turn.units for turn in result.turns),
+            "unit": "characters" if document.language in ("zh", "ja", "ko") else "words",
+            "floor_balance": _round(result.floor_balance),
+            "group_floor_balance": (
+                _round(result.group_floor_balance)
+                if result.group_floor_balance is not None
+                else None
+            ),
+            "unattributed_units": result.unattributed_units,
+            "questions": sum(turn.questions for turn in result.turns),
+            "interruptions": sum(p.interruptions for p in result.participants),
+        },
+        "participants": [
+            {
+                "name": p.name,
+                "person": p.person,
+                "aliases": p.aliases,
+                "group": p.group,
+                "role": p.role,
+                "turns": p.turns,
+                "units": p.units,
+                "share": p.share,
+                "est_seconds": round(p.seconds, 1),
+                "questions": p.questions,
+                "interruptions": p.interruptions,
+                "interrupted": p.interrupted,
+                "floor_index": _round(p.floor_index),
+            }
+            for p in result.participants
+        ],
+        "groups": [
+            {
+                "group": g.group,
+                "name": g.name,
+                "speakers": g.speakers,
+                "turns": g.turns,
+                "units": g.units,
+                "share": g.share,
+                "est_seconds": round(g.seconds, 1),
+                "questions": g.questions,
+                "interruptions": g.interruptions,
+                "floor_index": _round(g.floor_index),
+            }
+            for g in result.groups
+        ],
+        "turns": [
+            {
+                "index": t.index,
+                "speaker": t.speaker,
+                "person": t.person,
+                "group": t.group,
+                "participant": t.participant,
+                "line": t.line,
+                "text": t.text,
+                "annotations": [asdict(a) for a in t.annotations],
+                "units": t.units,
+                "questions": t.questions,
+                "est_seconds": round(t.seconds, 2),
+                "start": t.start,
+                "end": t.end,
+                "interrupted": t.interrupted,
+            }
+            for t in result.turns
+        ],
+        "topics": [
+            {
+                "title": topic.title,
+                "first_turn": topic.first_turn,
+                "last_turn": topic.last_turn,
+                "est_seconds": round(topic.seconds, 1),
+            }
+            for topic in result.topics
+        ],
+        "candidates": [asdict(candidate) for candidate in result.candidates],
+    }
+
+
+def to_json(result: Result) -> str:
+    return json.dumps(to_json_data(result), ensure_ascii=False, indent=2)
+
+
+CSV_COLUMNS = (
+    "index", "speaker", "person", "group", "line", "start", "end", "est_seconds", "units",
+    "questions", "interrupted", "annotations", "text",
+)  # fmt: skip
+
+
+def to_csv(result: Result) -> str:
+    """One row per turn, for a spreadsheet."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for t in result.turns:
+        writer.writerow(
+            [
+                t.index, t.speaker, t.person or "", t.group or "", t.line,
+                "" if t.start is None else t.start, "" if t.end is None else t.end,
+                round(t.seconds, 2), t.units, t.questions, int(t.interrupted),
+                " ".join(a.text for a in t.annotations), t.text,
+            ]
+        )  # fmt: skip
+    return out.getvalue()
+
+
+def write_convokit(result: Result, folder: str) -> None:
+    """A ConvoKit corpus folder (utterances.jsonl, speakers.json, conversations.json,
+    corpus.json, index.json) that ``convokit.Corpus(filename=folder)`` loads."""
+    os.makedirs(folder, exist_ok=True)
+    conversation = os.path.splitext(os.path.basename(result.document.path))[0] or "meeting"
+    speakers: dict[str, dict[str, Any]] = {}
+    with open(os.path.join(folder, "utterances.jsonl"), "w", encoding="utf-8") as handle:
+        previous: str | None = None
+        for t in result.turns:
+            participant = result.participants[t.participant]
+            speaker_id = participant.person or participant.name
+            speakers.setdefault(speaker_id, {"vectors": [], "meta": {"group": participant.group}})
+            utterance_id = f"{conversation}-{t.index}"
+            record = {
+                "id": utterance_id,
+                "conversation_id": f"{conversation}-0",
+                "speaker": speaker_id,
+                "reply_to": previous,
+                "timestamp": t.start,
+                "text": t.text,
+                "vectors": [],
+                "meta": {
+                    "speaker_label": t.speaker,
+                    "group": t.group,
+                    "est_seconds": round(t.seconds, 2),
+                    "annotations": [asdict(a) for a in t.annotations],
+                },
+            }
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            previous = utterance_id
+    meeting = to_json_data(result)["meeting"]
+    _dump(folder, "speakers.json", speakers)
+    _dump(folder, "conversations.json", {f"{conversation}-0": {"vectors": [], "meta": meeting}})
+    _dump(folder, "corpus.json", {"source": "commonweal", "meeting": meeting})
+    _dump(
+        folder,
+        "index.json",
+        {
+            "utterances-index": {"speaker_label": ["<class 'str'>"], "group": ["<class 'str'>"]},
+            "speakers-index": {"group": ["<class 'str'>"]},
+            "conversations-index": {},
+            "overall-index": {},
+            "version": 1,
+            "vectors": [],
+        },
+    )
+
+
+def _dump(folder: str, name: str, data: object) -> None:
+    with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False, indent=1)
+
+
+def _clock(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes}:{rest:02d}"
+
+
+def _columns(char: str) -> int:
+    # East Asian wide characters take two columns in a terminal.
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def _fit(text: str, width: int) -> str:
+    out, used = "", 0
+    for char in text:
+        size = _columns(char)
+        if used + size > width:
+            break
+        out += char
+        used += size
+    return out + " " * (width - used)
+
+
+def _participant_rows(result: Result) -> list[str]:
+    rows = [
+        f"{_fit('speaker', 22)} {_fit('person', 20)} {_fit('group', 8)} "
+        "turns  units  share   time  q  int"
+    ]
+    for p in sorted(result.participants, key=lambda p: p.share, reverse=True):
+        rows.append(
+            f"{_fit(p.name, 22)} {_fit(p.person or '-', 20)} {_fit(p.group or '-', 8)} "
+            f"{p.turns:5d} {p.units:6d} {p.share:6.1%} {_clock(p.seconds):>6} "
+            f"{p.questions:2d} {p.interruptions:4d}"
+        )
+    return rows
+
+
+def _group_rows(result: Result) -> list[str]:
+    rows = [f"{_fit('group', 10)} speakers turns  units  share   time  balance"]
+    for g in result.groups:
+        rows.append(
+            f"{_fit(g.group, 10)} {g.speakers:8d} {g.turns:5d} {g.units:6d} {g.share:6.1%} "
+            f"{_clock(g.seconds):>6} {g.floor_index:8.2f}"
+        )
+    return rows
+
+
+def to_table(result: Result) -> str:
+    """What a person reads in a terminal: participants by share, groups, topics, candidates."""
+    meeting = to_json_data(result)["meeting"]
+    when = (meeting["start"] and f"{meeting['start']}-{meeting['end']}", meeting["timezone"])
+    lines = [
+        meeting["title"] or result.document.path,
+        " ".join(str(part) for part in (meeting["date"], *when, meeting["place"]) if part),
+        f"{len(result.turns)} turns, {len(result.participants)} speakers, "
+        f"language {meeting['language']}, {_clock(result.duration_seconds)} "
+        f"({meeting['duration_source']}), floor balance {result.floor_balance:.2f}",
+        "",
+        "PARTICIPANTS (by share of the floor)",
+        *_participant_rows(result),
+    ]
+    if result.groups:
+        lines += ["", "GROUPS", *_group_rows(result)]
+    lines += ["", "TOPICS"]
+    for topic in result.topics:
+        span = f"{topic.first_turn:>3}-{topic.last_turn:<3}"
+        lines.append(f"turns {span} {_clock(topic.seconds):>6}  {topic.title}")
+    lines += ["", "CANDIDATES (to confirm)"]
+    for c in result.candidates:
+        lines.append(f"[{c.kind[:3]}] turn {c.turn:>3} {c.speaker}: {c.sentence}")
+    return "\n".join(lines) + "\n"
