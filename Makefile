@@ -29,12 +29,12 @@ bench: install
 	bash scripts/bench.sh
 
 lint: install
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 
 format: install
-	$(BIN)/ruff format src tests benchmarks
-	$(BIN)/ruff check --fix src tests benchmarks
+	$(BIN)/ruff format src tests benchmarks scripts
+	$(BIN)/ruff check --fix src tests benchmarks scripts
 
 # Extract UI strings into the catalogues after changing templates or code; translate
 # the new entries in src/commonweal/locale/*/LC_MESSAGES/django.po, then compile.

@@ -1,6 +1,6 @@
 """Screenshots of a running Commonweal for the docs, in Debian's headless Chromium.
 
-    .venv/bin/python scripts/screenshot.py http://127.0.0.1:8000/groups/ncsg/ docs/images/group.png \
+    .venv/bin/python scripts/screenshot.py URL OUTPUT.png \
         [--sign-in EMAIL PASSWORD] [--language zh-hans] [--width 1280]
 """
 
@@ -20,7 +20,9 @@ CHROMIUM_ARGS = [
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("url")
     parser.add_argument("output")
     parser.add_argument("--sign-in", nargs=2, metavar=("EMAIL", "PASSWORD"))
@@ -28,7 +30,9 @@ def main() -> None:
     parser.add_argument("--width", type=int, default=1280)
     args = parser.parse_args()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
         page = browser.new_page(viewport={"width": args.width, "height": 800}, locale=args.language)
         page.set_extra_http_headers({"Accept-Language": args.language})
         if args.sign_in:

@@ -100,3 +100,25 @@ def _fast_password_hashing(settings):
     # Hashing strength is Django's concern; tests need speed (the sign-in limit test
     # makes over a hundred attempts).
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def kobe_files():
+    transcript = shared_file("corpus", "icann64-kobe", "board-ncsg.zh.txt")
+    roster = shared_file("corpus", "icann64-kobe", "roster.yaml")
+    return transcript, roster
+
+
+@pytest.fixture
+def kobe_meeting(db, kobe_files):
+    from commonweal.community.services import roster_import
+    from commonweal.meetings.services import meeting_ingest
+
+    transcript, roster = kobe_files
+    roster_import(data=roster.read_bytes(), source=str(roster))
+    return meeting_ingest(
+        data=transcript.read_bytes(),
+        source_name=transcript.name,
+        roster=roster.read_bytes(),
+        roster_name=roster.name,
+    ).meeting

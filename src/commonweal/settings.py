@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "commonweal.core",
     "commonweal.accounts",
     "commonweal.community",
+    "commonweal.meetings",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("commonweal.core.urls")),
     path("accounts/", include("commonweal.accounts.urls")),
     path("", include("commonweal.community.urls")),
+    path("meetings/", include("commonweal.meetings.urls")),
     path("i18n/setlang/", language_set, name="set_language"),
     path("admin/", admin.site.urls),
 ]

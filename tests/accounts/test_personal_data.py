@@ -13,6 +13,7 @@ from commonweal.accounts.services import account_erase, invitation_create
 from commonweal.community.models import Membership, Person, PersonName
 from commonweal.community.services import person_alias_add
 from commonweal.core import personal_data
+from commonweal.meetings.models import Meeting, Participant, Turn
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +56,13 @@ def full_footprint(make_user, make_group):
         object_repr="edited",
         action_flag=ADDITION,
     )
+    meeting = Meeting.objects.create(
+        title="Joint session", identity="i", content_hash="h", source_name="t.txt", ingested_by=user
+    )
+    spoke = Participant.objects.create(meeting=meeting, label="AYDEN FERDELINE", person=user.person)
+    Turn.objects.create(
+        meeting=meeting, index=0, participant=spoke, person=user.person, text="I suggest a review."
+    )
     bystander = make_user("bystander@example.org")
     return user, bystander
 
@@ -88,6 +96,10 @@ def test_erasure_blanks_personal_fields_keeps_contributions_and_can_run_twice(
     assert person.is_erased and person.email == ""
     assert not PersonName.objects.filter(person=person).exists()
     assert Membership.objects.filter(person=person).count() == 1  # kept, as a former participant
+    # What they said stays on the record, no longer under their name.
+    spoke = Participant.objects.get(person=person)
+    assert spoke.label == "Former participant" and spoke.aliases == []
+    assert Turn.objects.get(person=person).text == "I suggest a review."
     assert not user.is_active and not user.has_usable_password()
     assert "subject@example.org" not in json.dumps(list(User.objects.values()), default=str)
     assert not user.invitation_accepted.filter(email="subject@example.org").exists()

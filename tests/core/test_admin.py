@@ -2,7 +2,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
-PLATFORM_APPS = {"accounts", "community", "core"}
+PLATFORM_APPS = {"accounts", "community", "core", "meetings"}
 
 
 def test_every_platform_model_has_an_admin_with_search_and_filters():

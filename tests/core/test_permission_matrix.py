@@ -51,6 +51,11 @@ MATRIX = {
     # Only the coordinator of this very group, the secretariat and administrators.
     "community:membership_add": ("group", row(302, 403, 200, 200, 403, 403, 200)),
     "community:roster_upload": (None, PLATFORM_STAFF),
+    "meetings:list": (None, EVERYONE),
+    "meetings:search": (None, EVERYONE),
+    "meetings:meeting": ("meeting", EVERYONE),
+    "meetings:turns_csv": ("meeting", EVERYONE),
+    "meetings:upload": (None, PLATFORM_STAFF),
     "admin:index": (None, row(302, 302, 302, 302, 302, 302, 200)),
 }
 
@@ -77,6 +82,7 @@ def test_every_url_has_a_row():
 @pytest.fixture
 def url_kwargs(role_users, make_person):
     from commonweal.accounts.services import invitation_create
+    from commonweal.meetings.models import Meeting
 
     _invitation, token = invitation_create(
         email="new@example.org", invited_by=role_users["secretariat"]
@@ -86,6 +92,11 @@ def url_kwargs(role_users, make_person):
         "reset": {"uidb64": "MQ", "token": "set-password"},
         "person": {"pk": make_person("Shown Person").pk},
         "group": {"slug": role_users["groups"]["ncsg"].slug},
+        "meeting": {
+            "pk": Meeting.objects.create(
+                title="Joint session", identity="i", content_hash="h", source_name="t.txt"
+            ).pk
+        },
     }
 
 

@@ -17,28 +17,36 @@ PACKAGE = REPO / "src" / "commonweal"
 LOCALE = PACKAGE / "locale"
 
 
-def po_entries(path: Path) -> dict[str, tuple[str, bool]]:
-    """msgid -> (msgstr, fuzzy), read with the few rules the catalogues use."""
-    entries: dict[str, tuple[str, bool]] = {}
+def po_entries(path: Path) -> dict[str, tuple[str, bool, str | None]]:
+    """msgid -> (translation, fuzzy, plural msgid), read with the few rules the catalogues
+    use; for plural entries the translation is the first form."""
+    entries: dict[str, tuple[str, bool, str | None]] = {}
     for block in path.read_text(encoding="utf-8").split("\n\n"):
         fields: dict[str, str] = {}
         key = None
         for line in block.splitlines():
-            match = re.match(r'^(msgid|msgstr) (".*")$', line)
+            match = re.match(r'^(msgid|msgid_plural|msgstr|msgstr\[0\]) (".*")$', line)
             if match:
                 key = match.group(1)
                 fields[key] = ast.literal_eval(match.group(2))
             elif line.startswith('"') and key:
                 fields[key] += ast.literal_eval(line)
+            elif line.startswith("msgstr["):
+                key = None
         if fields.get("msgid"):
-            entries[fields["msgid"]] = (fields.get("msgstr", ""), "#, fuzzy" in block)
+            translation = fields.get("msgstr", fields.get("msgstr[0]", ""))
+            entries[fields["msgid"]] = (
+                translation,
+                "#, fuzzy" in block,
+                fields.get("msgid_plural"),
+            )
     return entries
 
 
 def test_every_chinese_entry_is_translated_and_none_is_fuzzy():
     entries = po_entries(LOCALE / "zh_Hans" / "LC_MESSAGES" / "django.po")
     assert len(entries) > 150
-    untranslated = [msgid for msgid, (msgstr, fuzzy) in entries.items() if not msgstr or fuzzy]
+    untranslated = [msgid for msgid, (msgstr, fuzzy, _) in entries.items() if not msgstr or fuzzy]
     assert untranslated == []
 
 
@@ -46,8 +54,9 @@ def test_the_compiled_chinese_catalogue_matches_its_source():
     entries = po_entries(LOCALE / "zh_Hans" / "LC_MESSAGES" / "django.po")
     with open(LOCALE / "zh_Hans" / "LC_MESSAGES" / "django.mo", "rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    for msgid, (msgstr, _fuzzy) in entries.items():
-        assert compiled.gettext(msgid) == msgstr, msgid
+    for msgid, (msgstr, _fuzzy, plural) in entries.items():
+        shown = compiled.ngettext(msgid, plural, 1) if plural else compiled.gettext(msgid)
+        assert shown == msgstr, msgid
 
 
 def test_the_catalogues_hold_every_string_the_code_and_templates_mark(tmp_path):

@@ -12,8 +12,10 @@ from commonweal.accounts.models import User
 from commonweal.community.models import Membership, Person, StakeholderGroup
 from commonweal.community.services import roster_import
 from commonweal.core.roles import OMBUDSMAN, SECRETARIAT
+from commonweal.meetings.services import meeting_ingest
 
 SAMPLE_ROSTER = Path(__file__).parent / "fixtures" / "sample-roster.yaml"
+SAMPLE_TRANSCRIPT = Path(__file__).parent / "fixtures" / "sample-transcript.txt"
 DEMO_PASSWORD = "commonweal-demo"  # noqa: S105  (demo accounts only; the demo refuses production)
 
 
@@ -24,10 +26,13 @@ def shared_folder() -> Path | None:
     return next((path for path in candidates if (path / "corpus").is_dir()), None)
 
 
-def demo_roster() -> Path:
+def demo_files() -> tuple[Path, Path]:
+    """The Kobe roster and transcript when ../shared has them, else the samples we ship."""
     shared = shared_folder()
-    kobe = shared / "corpus" / "icann64-kobe" / "roster.yaml" if shared else None
-    return kobe if kobe and kobe.exists() else SAMPLE_ROSTER
+    kobe = shared / "corpus" / "icann64-kobe" if shared else None
+    if kobe and (kobe / "roster.yaml").exists() and (kobe / "board-ncsg.zh.txt").exists():
+        return kobe / "roster.yaml", kobe / "board-ncsg.zh.txt"
+    return SAMPLE_ROSTER, SAMPLE_TRANSCRIPT
 
 
 def _account(
@@ -45,8 +50,14 @@ def _account(
 @transaction.atomic
 def demo_load() -> list[tuple[str, str]]:
     """Load the demo roster and one account per role; returns (email, role) pairs."""
-    roster = demo_roster()
+    roster, transcript = demo_files()
     roster_import(data=roster.read_bytes(), source=str(roster))
+    meeting_ingest(
+        data=transcript.read_bytes(),
+        source_name=transcript.name,
+        roster=roster.read_bytes(),
+        roster_name=roster.name,
+    )
     board = Membership.objects.filter(group__kind=StakeholderGroup.Kind.BOARD).select_related(
         "person"
     )

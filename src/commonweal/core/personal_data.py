@@ -24,16 +24,21 @@ class Erasure:
     ``keep``: the row is a contribution (a turn spoken, a membership held); it
     stays and now points at a "former participant". ``delete``: the row exists
     only because of the person and goes. ``blank``: the named fields are emptied.
+    ``replace``: the named fields take the given values (a name becomes
+    "Former participant").
     """
 
-    action: Literal["keep", "delete", "blank"]
+    action: Literal["keep", "delete", "blank", "replace"]
     fields: tuple[str, ...] = ()
+    values: tuple[tuple[str, object], ...] = ()
 
     def apply(self, rows: models.QuerySet) -> None:
         if self.action == "delete":
             rows.delete()
         elif self.action == "blank":
             rows.update(**{name: _blank_value(rows.model, name) for name in self.fields})
+        elif self.action == "replace":
+            rows.update(**dict(self.values))
 
 
 KEEP = Erasure("keep")
@@ -42,6 +47,10 @@ DELETE = Erasure("delete")
 
 def blank(*fields: str) -> Erasure:
     return Erasure("blank", tuple(fields))
+
+
+def replace(**values: object) -> Erasure:
+    return Erasure("replace", tuple(values), tuple(values.items()))
 
 
 def _blank_value(model: type[models.Model], name: str):

@@ -1,18 +1,16 @@
-from django.db.models import Count
 from django.shortcuts import render
 from django.utils.translation import check_for_language
 from django.views.i18n import set_language
 
 from commonweal.community.models import Person, StakeholderGroup
+from commonweal.meetings.selectors import meeting_list
 
 
 def home(request):
     context = {
         "people_count": Person.objects.filter(is_erased=False).count(),
-        "group_counts": StakeholderGroup.objects.values("kind")
-        .annotate(n=Count("pk"))
-        .order_by("kind"),
         "group_count": StakeholderGroup.objects.count(),
+        "recent_meetings": meeting_list()[:5],
     }
     return render(request, "core/home.html", context)
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from commonweal.core.demo import DEMO_PASSWORD, demo_load, demo_roster
+from commonweal.core.demo import DEMO_PASSWORD, demo_files, demo_load
 
 
 class Command(BaseCommand):
@@ -19,7 +19,8 @@ class Command(BaseCommand):
             )
         call_command("migrate", interactive=False, verbosity=0)
         accounts = demo_load()
-        self.stdout.write(f"Demo data loaded from {demo_roster()}.")
+        roster, transcript = demo_files()
+        self.stdout.write(f"Demo data loaded from {roster} and {transcript}.")
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
         for email, role in accounts:
             self.stdout.write(f"  {email:28} {role}")

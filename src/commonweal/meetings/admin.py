@@ -1,0 +1,79 @@
+from django.contrib import admin
+
+from commonweal.meetings.models import Candidate, Meeting, Participant, Topic, Turn
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["title", "date", "start_time", "place", "language", "source_name"]
+    list_filter = ["language", "date", "timing_exact"]
+    search_fields = ["title", "place", "source_name"]
+    date_hierarchy = "date"
+    fields = [
+        "title",
+        "date",
+        "start_time",
+        "end_time",
+        "timezone",
+        "place",
+        "language",
+        "source_name",
+        "source_format",
+        "duration_seconds",
+        "timing_exact",
+        "ingested_by",
+    ]
+    readonly_fields = [
+        "source_name",
+        "source_format",
+        "duration_seconds",
+        "timing_exact",
+        "ingested_by",
+    ]
+
+
+@admin.register(Participant)
+class ParticipantAdmin(admin.ModelAdmin):
+    list_display = ["label", "meeting", "person", "group", "turns", "share"]
+    list_filter = ["group", "meeting__language"]
+    search_fields = ["label", "person__display_name", "meeting__title"]
+    fields = [
+        "meeting",
+        "label",
+        "aliases",
+        "person",
+        "group",
+        "turns",
+        "units",
+        "share",
+        "seconds",
+    ]
+    readonly_fields = ["meeting", "label", "aliases", "turns", "units", "share", "seconds"]
+    autocomplete_fields = ["person", "group"]
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["title", "meeting", "first_turn", "last_turn", "seconds"]
+    list_filter = ["meeting__language"]
+    search_fields = ["title", "meeting__title"]
+    fields = ["meeting", "index", "title", "first_turn", "last_turn", "seconds"]
+    readonly_fields = ["meeting", "index"]
+
+
+@admin.register(Turn)
+class TurnAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "index", "participant", "group"]
+    list_filter = ["group", "meeting__language"]
+    search_fields = ["text", "participant__label"]
+    fields = ["meeting", "index", "participant", "person", "group", "topic", "text", "annotations"]
+    readonly_fields = ["meeting", "index", "participant", "person", "group", "topic", "annotations"]
+
+
+@admin.register(Candidate)
+class CandidateAdmin(admin.ModelAdmin):
+    list_display = ["sentence", "kind", "status", "meeting"]
+    list_filter = ["kind", "status"]
+    search_fields = ["sentence", "meeting__title"]
+    fields = ["meeting", "turn", "kind", "sentence", "status"]
+    readonly_fields = ["meeting", "turn", "kind", "sentence"]

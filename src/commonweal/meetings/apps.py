@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingsConfig(AppConfig):
+    name = "commonweal.meetings"
+    label = "meetings"
+    verbose_name = _("Meetings")
+
+    def ready(self) -> None:
+        from commonweal.meetings import personal_data  # noqa: F401  (registers handlers)

@@ -1,0 +1,207 @@
+"""Meeting records: a meeting, who spoke, every turn, its topics and candidate recommendations.
+
+Rows are written once by ingestion (services.meeting_ingest) from the transcript
+engine's result and replaced whole when a corrected transcript arrives.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Meeting(models.Model):
+    title = models.CharField(_("title"), max_length=300)
+    date = models.DateField(_("date"), null=True, blank=True)
+    start_time = models.TimeField(_("starts"), null=True, blank=True)
+    end_time = models.TimeField(_("ends"), null=True, blank=True)
+    timezone = models.CharField(_("time zone"), max_length=60, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    language = models.CharField(_("language of the record"), max_length=35, blank=True)
+    source_name = models.CharField(_("source file"), max_length=255)
+    source_format = models.CharField(_("source format"), max_length=30, blank=True)
+    # Identifies the meeting across corrected versions of its transcript.
+    identity = models.CharField(max_length=64, unique=True, editable=False)
+    content_hash = models.CharField(
+        _("content digest"), max_length=64, db_index=True, editable=False
+    )
+    duration_seconds = models.PositiveIntegerField(_("duration in seconds"), default=0)
+    timing_exact = models.BooleanField(
+        _("exact timing"),
+        default=False,
+        help_text=_("Speaking times come from timestamps rather than estimates."),
+    )
+    ingested_at = models.DateTimeField(_("ingested at"), auto_now=True)
+    ingested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings_ingested",
+        verbose_name=_("ingested by"),
+    )
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-date", "-start_time", "title"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.date})" if self.date else self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:meeting", kwargs={"pk": self.pk})
+
+
+class Participant(models.Model):
+    """A speaker as the transcript labels them, linked to a person and group when known."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="participants", verbose_name=_("meeting")
+    )
+    label = models.CharField(_("name as written"), max_length=200)
+    aliases = models.JSONField(_("other labels"), default=list, blank=True)
+    person = models.ForeignKey(
+        "community.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meeting_participations",
+        verbose_name=_("person"),
+    )
+    group = models.ForeignKey(
+        "community.StakeholderGroup",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meeting_participations",
+        verbose_name=_("group"),
+    )
+    turns = models.PositiveIntegerField(_("turns"), default=0)
+    units = models.PositiveIntegerField(_("words or characters"), default=0)
+    share = models.FloatField(_("share of the floor"), default=0)
+    seconds = models.FloatField(_("speaking time in seconds"), default=0)
+    questions = models.PositiveIntegerField(_("questions"), default=0)
+    interruptions = models.PositiveIntegerField(_("interruptions"), default=0)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["meeting", "-share"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Topic(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="topics", verbose_name=_("meeting")
+    )
+    index = models.PositiveIntegerField(_("order"))
+    title = models.CharField(_("title"), max_length=300)
+    first_turn = models.PositiveIntegerField(_("first turn"))
+    last_turn = models.PositiveIntegerField(_("last turn"))
+    seconds = models.FloatField(_("time in seconds"), default=0)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["meeting", "index"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "index"], name="topic_index_once"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Turn(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="turns", verbose_name=_("meeting")
+    )
+    index = models.PositiveIntegerField(_("order"))
+    participant = models.ForeignKey(
+        Participant,
+        on_delete=models.CASCADE,
+        related_name="spoken_turns",
+        verbose_name=_("speaker"),
+    )
+    # Denormalised from the participant so that per-person and per-group measures
+    # across meetings are one indexed query.
+    person = models.ForeignKey(
+        "community.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="turns",
+        verbose_name=_("person"),
+    )
+    group = models.ForeignKey(
+        "community.StakeholderGroup",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="turns",
+        verbose_name=_("group"),
+    )
+    topic = models.ForeignKey(
+        Topic,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="turns",
+        verbose_name=_("topic"),
+    )
+    text = models.TextField(_("text"))
+    annotations = models.JSONField(_("annotations"), default=list, blank=True)
+    units = models.PositiveIntegerField(_("words or characters"), default=0)
+    seconds = models.FloatField(_("time in seconds"), default=0)
+
+    class Meta:
+        verbose_name = _("turn")
+        verbose_name_plural = _("turns")
+        ordering = ["meeting", "index"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "index"], name="turn_index_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id}#{self.index}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.meeting.get_absolute_url()}#turn-{self.index}"
+
+
+class Candidate(models.Model):
+    """A sentence that may be a recommendation or an action item, for a person to confirm."""
+
+    class Kind(models.TextChoices):
+        RECOMMENDATION = "recommendation", _("recommendation")
+        ACTION = "action", _("action item")
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("to review")
+        CONFIRMED = "confirmed", _("confirmed")
+        DISMISSED = "dismissed", _("dismissed")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="candidates", verbose_name=_("meeting")
+    )
+    turn = models.ForeignKey(
+        Turn, on_delete=models.CASCADE, related_name="candidates", verbose_name=_("turn")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    sentence = models.TextField(_("sentence"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
+    )
+
+    class Meta:
+        verbose_name = _("candidate")
+        verbose_name_plural = _("candidates")
+        ordering = ["meeting", "turn__index"]
+
+    def __str__(self) -> str:
+        return self.sentence[:80]

@@ -1,0 +1,180 @@
+"""Ingesting transcripts: the transcript engine's result becomes a meeting, whole or not at all."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+
+from commonweal.community.models import Person, StakeholderGroup
+from commonweal.community.services import person_find
+from commonweal.community.text import normalize_name
+from commonweal.meetings import engine
+from commonweal.meetings.models import Candidate, Meeting, Participant, Topic, Turn
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    meeting: Meeting
+    action: str  # "created", "replaced" or "unchanged"
+
+
+def _digest(*parts: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
+
+def meeting_identity(parsed: dict, source_name: str) -> str:
+    """The same meeting across corrected transcripts: its title, date and start time when
+    the header gives them, otherwise the file's name."""
+    header = parsed.get("meeting") or {}
+    if header.get("date"):
+        key = "|".join(
+            normalize_name(str(header.get(field) or "")) for field in ("title", "date", "start")
+        )
+    else:
+        key = f"file|{Path(source_name).name}"
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def _time(value) -> datetime.time | None:
+    if not value:
+        return None
+    try:
+        return datetime.time.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _date(value) -> datetime.date | None:
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def meeting_ingest(
+    *, data: bytes, source_name: str, roster: bytes | None = None, roster_name: str = "", user=None
+) -> IngestResult:
+    """Parse a transcript and store it as a meeting.
+
+    Idempotent by content: the same file (and roster) twice changes nothing; a corrected
+    file for the same meeting replaces it. Parsing happens before any write, and all
+    writes share one transaction, so a failure leaves no partial meeting.
+    Raises engine.TranscriptError for a file the engine refuses.
+    """
+    content_hash = _digest(data, roster or b"")
+    existing = Meeting.objects.filter(content_hash=content_hash).first()
+    if existing is not None:
+        return IngestResult(existing, "unchanged")
+    parsed = engine.parse_bytes(
+        data, source_name=source_name, roster=roster, roster_name=roster_name
+    )
+    return _meeting_store(
+        parsed=parsed, source_name=source_name, content_hash=content_hash, user=user
+    )
+
+
+@transaction.atomic
+def _meeting_store(*, parsed: dict, source_name: str, content_hash: str, user) -> IngestResult:
+    header = parsed.get("meeting") or {}
+    identity = meeting_identity(parsed, source_name)
+    meeting = Meeting.objects.select_for_update().filter(identity=identity).first()
+    action = "replaced" if meeting else "created"
+    if meeting is None:
+        meeting = Meeting(identity=identity)
+    else:
+        meeting.turns.all().delete()
+        meeting.topics.all().delete()
+        meeting.participants.all().delete()
+    meeting.title = (header.get("title") or Path(source_name).stem)[:300]
+    meeting.date = _date(header.get("date"))
+    meeting.start_time = _time(header.get("start"))
+    meeting.end_time = _time(header.get("end"))
+    meeting.timezone = (header.get("timezone") or "")[:60]
+    meeting.place = (header.get("place") or "")[:200]
+    meeting.language = (header.get("language") or "")[:35]
+    meeting.source_name = Path(source_name).name[:255]
+    meeting.source_format = ((parsed.get("source") or {}).get("format") or "")[:30]
+    meeting.content_hash = content_hash
+    meeting.timing_exact = header.get("duration_source") == "timestamps"
+    meeting.duration_seconds = round(float(header.get("duration_seconds") or 0))
+    meeting.ingested_by = user if user is not None and user.is_authenticated else None
+    meeting.save()
+
+    groups = {group.slug: group for group in StakeholderGroup.objects.all()}
+    people: dict[str, Person | None] = {}
+    participants: list[Participant] = []
+    for item in parsed.get("participants") or []:
+        roster_name = item.get("person")
+        if roster_name and roster_name not in people:
+            people[roster_name] = person_find(roster_name)
+        participant = Participant(
+            meeting=meeting,
+            label=str(item.get("name") or "")[:200],
+            aliases=list(item.get("aliases") or []),
+            person=people.get(roster_name) if roster_name else None,
+            group=groups.get(str(item.get("group") or "")),
+            turns=int(item.get("turns") or 0),
+            units=int(item.get("units") or 0),
+            share=float(item.get("share") or 0),
+            seconds=float(item.get("est_seconds") or 0),
+            questions=int(item.get("questions") or 0),
+            interruptions=int(item.get("interruptions") or 0),
+        )
+        participants.append(participant)
+    Participant.objects.bulk_create(participants)
+
+    topics = [
+        Topic(
+            meeting=meeting,
+            index=index,
+            title=str(item.get("title") or "")[:300],
+            first_turn=int(item["first_turn"]),
+            last_turn=int(item["last_turn"]),
+            seconds=float(item.get("est_seconds") or 0),
+        )
+        for index, item in enumerate(parsed.get("topics") or [])
+    ]
+    Topic.objects.bulk_create(topics)
+
+    def topic_of(index: int) -> Topic | None:
+        return next((t for t in topics if t.first_turn <= index <= t.last_turn), None)
+
+    turns = []
+    for item in parsed.get("turns") or []:
+        participant = participants[int(item["participant"])]
+        turns.append(
+            Turn(
+                meeting=meeting,
+                index=int(item["index"]),
+                participant=participant,
+                person=participant.person,
+                group=participant.group,
+                topic=topic_of(int(item["index"])),
+                text=str(item.get("text") or ""),
+                annotations=list(item.get("annotations") or []),
+                units=int(item.get("units") or 0),
+                seconds=float(item.get("est_seconds") or 0),
+            )
+        )
+    Turn.objects.bulk_create(turns, batch_size=500)
+    by_index = {turn.index: turn for turn in turns}
+    Candidate.objects.bulk_create(
+        Candidate(
+            meeting=meeting,
+            turn=by_index[int(item["turn"])],
+            kind=item.get("kind") or Candidate.Kind.RECOMMENDATION,
+            sentence=str(item.get("sentence") or ""),
+        )
+        for item in parsed.get("candidates") or []
+        if int(item["turn"]) in by_index
+    )
+    return IngestResult(meeting, action)

@@ -1,0 +1,28 @@
+import pytest
+
+from commonweal.meetings.models import Turn
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_visitor_opens_the_kobe_meeting_searches_a_word_and_lands_on_its_turn(
+    live_server, page, kobe_meeting
+):
+    page.goto(f"{live_server.url}{kobe_meeting.get_absolute_url()}")
+    assert page.get_by_role("img", name="Floor share by group").is_visible()
+    assert (
+        page.locator("ol.turns li.turn").count()
+        == Turn.objects.filter(meeting=kobe_meeting).count()
+    )
+
+    page.get_by_label("Search the transcripts").fill("预算")
+    page.get_by_role("button", name="Search").last.click()
+    page.wait_for_load_state()
+    first = (
+        Turn.objects.filter(meeting=kobe_meeting, text__contains="预算").order_by("index").first()
+    )
+    page.locator(".search-results a").first.click()
+    assert page.url.endswith(f"#turn-{first.index}")
+    target = page.locator(f"#turn-{first.index}")
+    assert "预算" in target.inner_text()
+    assert target.is_visible()
