@@ -17,9 +17,9 @@ from commonweal.accounts.models import Invitation, SignInFailure, User
 from commonweal.community.models import Person, PersonName
 from commonweal.community.text import script_of
 from commonweal.core import personal_data
+from commonweal.core.text import FORMER_PARTICIPANT
 
 INVITATION_LIFETIME = datetime.timedelta(days=14)
-FORMER_PARTICIPANT = "Former participant"
 
 
 @transaction.atomic
