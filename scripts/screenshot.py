@@ -1,7 +1,7 @@
 """Screenshots of a running Commonweal for the docs, in Debian's headless Chromium.
 
     .venv/bin/python scripts/screenshot.py URL OUTPUT.png \
-        [--sign-in EMAIL PASSWORD] [--language zh-hans] [--width 1280]
+        [--sign-in EMAIL PASSWORD] [--language zh-hans] [--width 1280] [--height 800] [--full-page]
 """
 
 import argparse
@@ -28,12 +28,16 @@ def main() -> None:
     parser.add_argument("--sign-in", nargs=2, metavar=("EMAIL", "PASSWORD"))
     parser.add_argument("--language", default="en")
     parser.add_argument("--width", type=int, default=1280)
+    parser.add_argument("--height", type=int, default=800)
+    parser.add_argument("--full-page", action="store_true", help="the whole page, not one screen")
     args = parser.parse_args()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
         )
-        page = browser.new_page(viewport={"width": args.width, "height": 800}, locale=args.language)
+        page = browser.new_page(
+            viewport={"width": args.width, "height": args.height}, locale=args.language
+        )
         page.set_extra_http_headers({"Accept-Language": args.language})
         if args.sign_in:
             page.goto(urljoin(args.url, "/accounts/sign-in/"))
@@ -42,7 +46,7 @@ def main() -> None:
             page.locator("main button[type=submit]").click()
             page.wait_for_load_state()
         page.goto(args.url)
-        page.screenshot(path=args.output, full_page=True)
+        page.screenshot(path=args.output, full_page=args.full_page)
         browser.close()
 
 
