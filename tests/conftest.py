@@ -70,8 +70,14 @@ def role_users(db, make_user, make_group, make_person):
     from commonweal.community.models import Membership, StakeholderGroup
     from commonweal.core.roles import OMBUDSMAN, SECRETARIAT
 
-    board = make_group("board", kind=StakeholderGroup.Kind.BOARD, name="Board of Directors")
-    ncsg = make_group("ncsg", name="Non-Commercial Stakeholder Group")
+    # get_or_create: a test may have imported the Kobe roster, with the same groups, first.
+    board, _ = StakeholderGroup.objects.get_or_create(
+        slug="board", defaults={"kind": StakeholderGroup.Kind.BOARD, "name": "Board of Directors"}
+    )
+    ncsg, _ = StakeholderGroup.objects.get_or_create(
+        slug="ncsg",
+        defaults={"kind": StakeholderGroup.Kind.STAKEHOLDER_GROUP, "name": "NCSG"},
+    )
     coordinator = make_user("coordinator@example.org")
     Membership.objects.create(person=coordinator.person, group=ncsg, role=Membership.Role.CHAIR)
     board_member = make_user("board@example.org")

@@ -90,6 +90,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_tasks",
+    "django_tasks_db",
     "django_htmx",
     "commonweal.core",
     "commonweal.accounts",
@@ -139,6 +141,19 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (transcript ingestion). Production queues it in the database for
+# `commonweal db_worker`; development runs it at once, in the request.
+TASKS = {
+    "default": {
+        "BACKEND": env(
+            "COMMONWEAL_TASKS_BACKEND",
+            "django_tasks_db.backend.DatabaseBackend"
+            if PRODUCTION
+            else "django_tasks.backends.immediate.ImmediateBackend",
+        )
+    }
+}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -13,7 +13,7 @@ from commonweal.accounts.services import account_erase, invitation_create
 from commonweal.community.models import Membership, Person, PersonName
 from commonweal.community.services import person_alias_add
 from commonweal.core import personal_data
-from commonweal.meetings.models import Meeting, Participant, Turn
+from commonweal.meetings.models import IngestJob, Meeting, Participant, Turn
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +63,7 @@ def full_footprint(make_user, make_group):
     Turn.objects.create(
         meeting=meeting, index=0, participant=spoke, person=user.person, text="I suggest a review."
     )
+    IngestJob.objects.create(source_name="t.txt", data=b"", created_by=user)
     bystander = make_user("bystander@example.org")
     return user, bystander
 

@@ -56,6 +56,11 @@ MATRIX = {
     "meetings:meeting": ("meeting", EVERYONE),
     "meetings:turns_csv": ("meeting", EVERYONE),
     "meetings:upload": (None, PLATFORM_STAFF),
+    "meetings:job": ("job", PLATFORM_STAFF),
+    "meetings:json": ("meeting", EVERYONE),
+    "meetings:convokit": ("meeting", EVERYONE),
+    # POST only: every role that may review is sent on (302); others are refused.
+    "meetings:candidate_review": ("candidate", row(302, 403, 403, 405, 403, 403, 405)),
     "admin:index": (None, row(302, 302, 302, 302, 302, 302, 200)),
 }
 
@@ -82,21 +87,31 @@ def test_every_url_has_a_row():
 @pytest.fixture
 def url_kwargs(role_users, make_person):
     from commonweal.accounts.services import invitation_create
-    from commonweal.meetings.models import Meeting
+    from commonweal.meetings.models import Candidate, IngestJob, Meeting, Participant, Turn
 
     _invitation, token = invitation_create(
         email="new@example.org", invited_by=role_users["secretariat"]
+    )
+    meeting = Meeting.objects.create(
+        title="Joint session", identity="i", content_hash="h", source_name="t.txt"
+    )
+    speaker = Participant.objects.create(meeting=meeting, label="A")
+    turn = Turn.objects.create(meeting=meeting, index=0, participant=speaker, text="I suggest x.")
+    candidate = Candidate.objects.create(
+        meeting=meeting, turn=turn, kind="recommendation", sentence="I suggest x."
     )
     return {
         "invitation": {"token": token},
         "reset": {"uidb64": "MQ", "token": "set-password"},
         "person": {"pk": make_person("Shown Person").pk},
         "group": {"slug": role_users["groups"]["ncsg"].slug},
-        "meeting": {
-            "pk": Meeting.objects.create(
-                title="Joint session", identity="i", content_hash="h", source_name="t.txt"
+        "job": {
+            "pk": IngestJob.objects.create(
+                source_name="t.txt", data=b"", created_by=role_users["secretariat"]
             ).pk
         },
+        "meeting": {"pk": meeting.pk},
+        "candidate": {"pk": candidate.pk},
     }
 
 

@@ -44,9 +44,7 @@ def test_the_turns_csv_cannot_run_as_a_spreadsheet_formula(client, kobe_meeting)
 
 def test_the_secretariat_adds_a_transcript_and_sees_its_meeting(client, role_users):
     client.force_login(role_users["secretariat"])
-    sample = (
-        b"Board meeting\n\nALICE: We will publish the budget.\n\nBOB: I suggest we wait.\n"
-    )
+    sample = b"Board meeting\n\nALICE: We will publish the budget.\n\nBOB: I suggest we wait.\n"
     response = client.post(
         reverse("meetings:upload"), {"transcript": SimpleUploadedFile("board.txt", sample)}
     )
@@ -67,3 +65,117 @@ def test_a_transcript_that_cannot_be_read_gets_a_readable_message_and_no_meeting
     assert response.status_code == 400
     assert "junk.txt" in response.content.decode()
     assert Meeting.objects.count() == 0
+
+
+def test_in_production_an_upload_waits_for_the_worker_and_shows_its_progress(
+    client, role_users, settings
+):
+    from django.core.management import call_command
+
+    from commonweal.meetings.models import IngestJob
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+    client.force_login(role_users["secretariat"])
+    sample = b"Board meeting\n\nALICE: We will publish the budget.\n\nBOB: I suggest we wait.\n"
+    response = client.post(
+        reverse("meetings:upload"), {"transcript": SimpleUploadedFile("board.txt", sample)}
+    )
+    job = IngestJob.objects.get()
+    assert response["Location"] == job.get_absolute_url()
+    waiting = client.get(job.get_absolute_url()).content.decode()
+    assert "waiting for a worker" in waiting and 'hx-trigger="every 1s"' in waiting
+    assert Meeting.objects.count() == 0
+
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    job.refresh_from_db()
+    assert job.status == "done" and job.data == b""
+    fragment = client.get(job.get_absolute_url(), HTTP_HX_REQUEST="true").content.decode()
+    assert job.meeting.get_absolute_url() in fragment
+    assert "<html" not in fragment  # htmx swaps the status block alone
+
+
+def test_a_failing_background_job_records_why_and_leaves_no_meeting(client, role_users, settings):
+    from django.core.management import call_command
+
+    from commonweal.meetings.models import IngestJob
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+    client.force_login(role_users["secretariat"])
+    client.post(
+        reverse("meetings:upload"),
+        {"transcript": SimpleUploadedFile("junk.txt", bytes(range(256)) * 40)},
+    )
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    job = IngestJob.objects.get()
+    assert job.status == "failed" and job.message.startswith("junk.txt")
+    assert Meeting.objects.count() == 0
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert "The transcript was not added" in page
+
+
+def test_the_meetings_list_filters_by_group_person_and_date(client, kobe_meeting, make_group):
+    from commonweal.community.models import Person
+
+    other_group = make_group("alac", name="At-Large Advisory Committee")
+    stephanie = Person.objects.get(display_name="Stephanie Perrin")
+    url = reverse("meetings:list")
+    assert kobe_meeting.title in client.get(url, {"group": "ncsg"}).content.decode()
+    assert kobe_meeting.title not in client.get(url, {"group": other_group.slug}).content.decode()
+    assert kobe_meeting.title in client.get(url, {"person": stephanie.pk}).content.decode()
+    in_range = {"date_from": "2019-03-01", "date_to": "2019-03-31"}
+    assert kobe_meeting.title in client.get(url, in_range).content.decode()
+    later = {"date_from": "2020-01-01"}
+    assert kobe_meeting.title not in client.get(url, later).content.decode()
+    backwards = client.get(url, {"date_from": "2020-01-01", "date_to": "2019-01-01"})
+    assert "comes before its start" in backwards.content.decode()
+
+
+def test_a_person_page_lists_the_meetings_they_spoke_in(client, kobe_meeting):
+    from commonweal.community.models import Person
+
+    stephanie = Person.objects.get(display_name="Stephanie Perrin")
+    page = client.get(stephanie.get_absolute_url()).content.decode()
+    assert kobe_meeting.get_absolute_url() in page
+    assert "丝黛芬妮·裴琳" in page
+
+
+def test_the_secretariat_confirms_a_candidate_and_participants_cannot(
+    client, kobe_meeting, role_users
+):
+    from commonweal.meetings.models import Candidate
+
+    candidate = Candidate.objects.filter(meeting=kobe_meeting).first()
+    url = reverse("meetings:candidate_review", kwargs={"pk": candidate.pk})
+    client.force_login(role_users["participant"])
+    assert client.post(url, {"status": "confirmed"}).status_code == 403
+    client.force_login(role_users["secretariat"])
+    assert client.post(url, {"status": "confirmed"}).status_code == 302
+    candidate.refresh_from_db()
+    assert candidate.status == "confirmed"
+    page = client.get(kobe_meeting.get_absolute_url()).content.decode()
+    assert '<mark class="candidate-sentence">' in page
+
+
+def test_the_transcript_is_coloured_by_group_with_a_legend(client, kobe_meeting):
+    page = client.get(kobe_meeting.get_absolute_url()).content.decode()
+    assert page.count("group-colour-") > Turn.objects.filter(meeting=kobe_meeting).count() * 0.9
+    assert 'class="legend"' in page
+
+
+def test_the_json_and_convokit_exports_hold_every_turn(client, kobe_meeting):
+    import json
+    import zipfile
+
+    turns = Turn.objects.filter(meeting=kobe_meeting).count()
+    data = json.loads(client.get(reverse("meetings:json", kwargs={"pk": kobe_meeting.pk})).content)
+    assert len(data["turns"]) == turns
+    assert data["meeting"]["date"] == "2019-03-12"
+    assert sum(group["share"] for group in data["groups"]) == pytest.approx(1.0, abs=1e-3)
+    response = client.get(reverse("meetings:convokit", kwargs={"pk": kobe_meeting.pk}))
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    folder = f"meeting-{kobe_meeting.pk}"
+    assert {f"{folder}/utterances.jsonl", f"{folder}/speakers.json"} <= set(archive.namelist())
+    utterances = archive.read(f"{folder}/utterances.jsonl").decode().splitlines()
+    assert len(utterances) == turns
+    speakers = {json.loads(line)["speaker"] for line in utterances}
+    assert "Stephanie Perrin" in speakers

@@ -8,6 +8,7 @@ from commonweal.community.forms import MembershipForm, RosterUploadForm
 from commonweal.community.models import Person, StakeholderGroup
 from commonweal.community.roster import MAX_ROSTER_BYTES, RosterError
 from commonweal.core.permissions import access_required
+from commonweal.meetings.selectors import person_participations
 
 
 def people(request):
@@ -28,6 +29,8 @@ def person(request, pk: int):
             "shown": shown,
             "names": shown.names.all(),
             "memberships": shown.memberships.select_related("group"),
+            # Where this person spoke: the meetings app's record, read through its selector.
+            "participations": person_participations(shown),
         },
     )
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from commonweal.meetings.models import Candidate, Meeting, Participant, Topic, Turn
+from commonweal.meetings.models import Candidate, IngestJob, Meeting, Participant, Topic, Turn
 
 
 @admin.register(Meeting)
@@ -77,3 +77,15 @@ class CandidateAdmin(admin.ModelAdmin):
     search_fields = ["sentence", "meeting__title"]
     fields = ["meeting", "turn", "kind", "sentence", "status"]
     readonly_fields = ["meeting", "turn", "kind", "sentence"]
+
+
+@admin.register(IngestJob)
+class IngestJobAdmin(admin.ModelAdmin):
+    list_display = ["source_name", "status", "step", "created_by", "created_at", "finished_at"]
+    list_filter = ["status", "created_at"]
+    search_fields = ["source_name", "message", "created_by__email"]
+    fields = ["source_name", "status", "step", "outcome", "message", "meeting", "created_by"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False

@@ -1,6 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from commonweal.community.models import Person, StakeholderGroup
+from commonweal.meetings.models import Candidate
+
 
 class TranscriptUploadForm(forms.Form):
     transcript = forms.FileField(
@@ -18,3 +21,42 @@ class TranscriptUploadForm(forms.Form):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search the transcripts"), max_length=200, required=False)
+
+
+class MeetingFilterForm(forms.Form):
+    group = forms.ModelChoiceField(
+        label=_("Group"),
+        queryset=StakeholderGroup.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+    )
+    person = forms.ModelChoiceField(
+        label=_("Person"),
+        queryset=Person.objects.filter(is_erased=False, meeting_participations__isnull=False)
+        .distinct()
+        .order_by("display_name"),
+        required=False,
+    )
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", _("The end of the range comes before its start."))
+        return cleaned
+
+
+class CandidateReviewForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=[
+            (Candidate.Status.CONFIRMED, _("Confirm")),
+            (Candidate.Status.DISMISSED, _("Dismiss")),
+            (Candidate.Status.PROPOSED, _("Back to review")),
+        ]
+    )

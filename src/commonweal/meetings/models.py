@@ -205,3 +205,69 @@ class Candidate(models.Model):
 
     def __str__(self) -> str:
         return self.sentence[:80]
+
+
+class IngestJob(models.Model):
+    """One uploaded transcript on its way to becoming a meeting, run in the background.
+
+    The uploaded bytes are kept only until the job ends.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    class Step(models.TextChoices):
+        WAITING = "waiting", _("waiting for a worker")
+        PARSING = "parsing", _("reading and attributing the transcript")
+        STORING = "storing", _("storing the meeting")
+        FINISHED = "finished", _("finished")
+
+    source_name = models.CharField(_("file name"), max_length=255)
+    data = models.BinaryField(editable=False)
+    roster_name = models.CharField(_("roster file name"), max_length=255, blank=True)
+    roster = models.BinaryField(null=True, editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    step = models.CharField(_("step"), max_length=10, choices=Step.choices, default=Step.WAITING)
+    outcome = models.CharField(_("outcome"), max_length=10, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ingest_jobs",
+        verbose_name=_("meeting"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="ingest_jobs",
+        verbose_name=_("added by"),
+    )
+    created_at = models.DateTimeField(_("added at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("transcript being added")
+        verbose_name_plural = _("transcripts being added")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.source_name} ({self.get_status_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:job", kwargs={"pk": self.pk})
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def percent(self) -> int:
+        return {"waiting": 0, "parsing": 30, "storing": 70, "finished": 100}[self.step]

@@ -1,6 +1,6 @@
 from commonweal.core import personal_data
 from commonweal.core.text import FORMER_PARTICIPANT
-from commonweal.meetings.models import Meeting, Participant, Turn
+from commonweal.meetings.models import IngestJob, Meeting, Participant, Turn
 
 # What a person said in a public meeting is the community's record: the turns stay,
 # with their measures, attributed to a "former participant" instead of the name.
@@ -23,5 +23,12 @@ personal_data.register(
     field="ingested_by",
     subject="account",
     export_fields=("title", "date", "source_name", "ingested_at"),
+    erasure=personal_data.KEEP,
+)
+personal_data.register(
+    IngestJob,
+    field="created_by",
+    subject="account",
+    export_fields=("source_name", "status", "created_at", "finished_at"),
     erasure=personal_data.KEEP,
 )

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet, Sum
@@ -9,10 +10,99 @@ from commonweal.meetings.models import Meeting, Participant, Turn
 MAX_SEARCH_RESULTS = 200
 
 
-def meeting_list() -> QuerySet[Meeting]:
-    return Meeting.objects.annotate(
-        participant_count=Count("participants", distinct=True),
-    ).order_by("-date", "-start_time", "title")
+def meeting_list(
+    *,
+    group=None,
+    person=None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+) -> QuerySet[Meeting]:
+    """Meetings, newest first; narrowed to those where a group or a person spoke, or to
+    a date range, when asked."""
+    meetings = Meeting.objects.all()
+    if group is not None:
+        meetings = meetings.filter(participants__group=group)
+    if person is not None:
+        meetings = meetings.filter(participants__person=person)
+    if date_from is not None:
+        meetings = meetings.filter(date__gte=date_from)
+    if date_to is not None:
+        meetings = meetings.filter(date__lte=date_to)
+    return (
+        meetings.distinct()
+        .annotate(participant_count=Count("participants", distinct=True))
+        .order_by("-date", "-start_time", "title")
+    )
+
+
+def person_participations(person) -> QuerySet[Participant]:
+    """Where a person spoke, with their share of each meeting's floor."""
+    return (
+        Participant.objects.filter(person=person)
+        .select_related("meeting", "group")
+        .order_by("-meeting__date", "-meeting__start_time")
+    )
+
+
+# Colours for stakeholder groups in a transcript; a group keeps its colour within a page.
+GROUP_PALETTE_SIZE = 8
+
+
+def group_colours(meeting: Meeting) -> dict[int, int]:
+    """group id -> palette index, in order of each group's share of the floor."""
+    ordered = (
+        meeting.participants.exclude(group=None)
+        .values("group_id")
+        .annotate(share=Sum("share"))
+        .order_by("-share", "group_id")
+    )
+    return {row["group_id"]: index % GROUP_PALETTE_SIZE for index, row in enumerate(ordered)}
+
+
+@dataclass(frozen=True)
+class TimelineSegment:
+    title: str
+    first_turn: int
+    last_turn: int
+    seconds: float
+    percent: float
+
+
+def topic_timeline(meeting: Meeting) -> list[TimelineSegment]:
+    topics = list(meeting.topics.all())
+    total = sum(topic.seconds for topic in topics) or 1.0
+    return [
+        TimelineSegment(
+            topic.title,
+            topic.first_turn,
+            topic.last_turn,
+            topic.seconds,
+            round(topic.seconds / total * 100, 2),
+        )
+        for topic in topics
+    ]
+
+
+def marked_segments(text: str, sentences: list[str]) -> list[tuple[str, bool]]:
+    """Split a turn's text into (piece, is_candidate) so that candidate sentences can be
+    highlighted without marking up the text itself."""
+    spans = []
+    for sentence in sentences:
+        start = text.find(sentence)
+        if start >= 0:
+            spans.append((start, start + len(sentence)))
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for start, end in sorted(spans):
+        if start < position:
+            continue
+        if start > position:
+            pieces.append((text[position:start], False))
+        pieces.append((text[start:end], True))
+        position = end
+    if position < len(text):
+        pieces.append((text[position:], False))
+    return pieces
 
 
 @dataclass(frozen=True)
@@ -66,3 +156,84 @@ def turn_search(*, query: str, meeting: Meeting | None = None) -> QuerySet[Turn]
     for word in query.split()[:10]:
         condition &= Q(text__icontains=word)
     return turns.filter(condition).order_by("-meeting__date", "meeting_id", "index")
+
+
+def meeting_contract(meeting: Meeting) -> dict:
+    """The stored meeting in the shape of the `commonweal parse` JSON (docs/transcript.md),
+    so an export from the platform reads like the command line's output."""
+    participants = list(meeting.participants.select_related("person", "group").order_by("pk"))
+    position = {participant.pk: number for number, participant in enumerate(participants)}
+
+    def person_name(participant: Participant) -> str | None:
+        person = participant.person
+        return person.display_name if person and not person.is_erased else None
+
+    return {
+        "format": "commonweal-parse/1",
+        "source": {"path": meeting.source_name, "format": meeting.source_format, "roster": None},
+        "meeting": {
+            "title": meeting.title,
+            "date": meeting.date.isoformat() if meeting.date else None,
+            "start": meeting.start_time.strftime("%H:%M") if meeting.start_time else None,
+            "end": meeting.end_time.strftime("%H:%M") if meeting.end_time else None,
+            "timezone": meeting.timezone or None,
+            "place": meeting.place or None,
+            "language": meeting.language,
+            "duration_seconds": meeting.duration_seconds,
+        },
+        "participants": [
+            {
+                "name": participant.label,
+                "person": person_name(participant),
+                "aliases": participant.aliases,
+                "group": participant.group.slug if participant.group else None,
+                "turns": participant.turns,
+                "units": participant.units,
+                "share": participant.share,
+                "est_seconds": participant.seconds,
+                "questions": participant.questions,
+                "interruptions": participant.interruptions,
+            }
+            for participant in participants
+        ],
+        "groups": [
+            {"group": row.label, "share": row.share, "turns": row.turns, "est_seconds": row.seconds}
+            for row in floor_by_group(meeting)
+        ],
+        "turns": [
+            {
+                "index": turn.index,
+                "speaker": turn.participant.label,
+                "person": person_name(turn.participant),
+                "group": turn.group.slug if turn.group else None,
+                "participant": position[turn.participant_id],
+                "text": turn.text,
+                "annotations": turn.annotations,
+                "units": turn.units,
+                "est_seconds": turn.seconds,
+                "start": None,
+            }
+            for turn in meeting.turns.select_related("participant__person", "group").order_by(
+                "index"
+            )
+        ],
+        "topics": [
+            {
+                "title": topic.title,
+                "first_turn": topic.first_turn,
+                "last_turn": topic.last_turn,
+                "est_seconds": topic.seconds,
+            }
+            for topic in meeting.topics.all()
+        ],
+        "candidates": [
+            {
+                "kind": candidate.kind,
+                "turn": candidate.turn.index,
+                "speaker": candidate.turn.participant.label,
+                "sentence": candidate.sentence,
+                "status": candidate.status,
+            }
+            for candidate in meeting.candidates.select_related("turn__participant")
+        ],
+    }

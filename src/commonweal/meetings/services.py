@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from commonweal.community.models import Person, StakeholderGroup
 from commonweal.community.services import person_find
 from commonweal.community.text import normalize_name
 from commonweal.meetings import engine
-from commonweal.meetings.models import Candidate, Meeting, Participant, Topic, Turn
+from commonweal.meetings.models import Candidate, IngestJob, Meeting, Participant, Topic, Turn
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,13 @@ def _date(value) -> datetime.date | None:
 
 
 def meeting_ingest(
-    *, data: bytes, source_name: str, roster: bytes | None = None, roster_name: str = "", user=None
+    *,
+    data: bytes,
+    source_name: str,
+    roster: bytes | None = None,
+    roster_name: str = "",
+    user=None,
+    on_step: Callable[[str], None] | None = None,
 ) -> IngestResult:
     """Parse a transcript and store it as a meeting.
 
@@ -178,3 +189,73 @@ def _meeting_store(*, parsed: dict, source_name: str, content_hash: str, user) -
         if int(item["turn"]) in by_index
     )
     return IngestResult(meeting, action)
+
+
+def ingest_job_create(
+    *, data: bytes, source_name: str, roster: bytes | None, roster_name: str, user
+):
+    """Keep an upload for the background worker; the caller enqueues it on commit."""
+    return IngestJob.objects.create(
+        source_name=Path(source_name).name[:255],
+        data=data,
+        roster=roster,
+        roster_name=Path(roster_name).name[:255] if roster_name else "",
+        created_by=user if user is not None and user.is_authenticated else None,
+    )
+
+
+def ingest_job_run(*, job_id: int) -> None:
+    """Run one upload. Safe to run twice: a finished job is left as it is.
+
+    The meeting itself is written in one transaction inside meeting_ingest, so a job
+    that fails leaves no partial meeting; the job row records the failure.
+    """
+    job = IngestJob.objects.filter(pk=job_id).first()
+    if job is None or job.finished:
+        return
+    IngestJob.objects.filter(pk=job.pk).update(status=IngestJob.Status.RUNNING)
+
+    def on_step(step: str) -> None:
+        IngestJob.objects.filter(pk=job.pk).update(step=step)
+
+    done = {
+        "step": IngestJob.Step.FINISHED,
+        "finished_at": timezone.now(),
+        "data": b"",
+        "roster": None,
+    }
+    try:
+        result = meeting_ingest(
+            data=bytes(job.data),
+            source_name=job.source_name,
+            roster=bytes(job.roster) if job.roster is not None else None,
+            roster_name=job.roster_name,
+            user=job.created_by,
+            on_step=on_step,
+        )
+    except engine.TranscriptError as error:
+        IngestJob.objects.filter(pk=job.pk).update(
+            status=IngestJob.Status.FAILED, message=str(error), **done
+        )
+        return
+    except Exception:
+        # A fault of ours, not of the file: the job must not stay "running" forever.
+        logger.exception("ingest job %s failed", job.pk)
+        IngestJob.objects.filter(pk=job.pk).update(
+            status=IngestJob.Status.FAILED,
+            message=f"{job.source_name}: an internal error stopped the import; it has been logged",
+            **done,
+        )
+        raise
+    IngestJob.objects.filter(pk=job.pk).update(
+        status=IngestJob.Status.DONE, outcome=result.action, meeting=result.meeting, **done
+    )
+
+
+def candidate_review(*, candidate: Candidate, status: str) -> Candidate:
+    """Confirm or dismiss a candidate recommendation or action (or send it back)."""
+    if status not in Candidate.Status.values:
+        raise ValueError(f"unknown candidate status {status!r}")
+    candidate.status = status
+    candidate.save(update_fields=["status"])
+    return candidate

@@ -145,57 +145,66 @@ def to_csv(result: Result) -> str:
     return out.getvalue()
 
 
+def convokit_documents(data: dict[str, Any], conversation: str) -> dict[str, str]:
+    """The files of a ConvoKit corpus (name -> text) for a ``commonweal parse`` JSON
+    object, so the command line and the platform's export write the same corpus."""
+    conversation = conversation or "meeting"
+    participants = data["participants"]
+    speakers: dict[str, dict[str, Any]] = {}
+    lines: list[str] = []
+    previous: str | None = None
+    for turn in data["turns"]:
+        participant = participants[turn["participant"]]
+        speaker_id = participant["person"] or participant["name"]
+        speakers.setdefault(speaker_id, {"vectors": [], "meta": {"group": participant["group"]}})
+        utterance_id = f"{conversation}-{turn['index']}"
+        record = {
+            "id": utterance_id,
+            "conversation_id": f"{conversation}-0",
+            "speaker": speaker_id,
+            "reply_to": previous,
+            "timestamp": turn.get("start"),
+            "text": turn["text"],
+            "vectors": [],
+            "meta": {
+                "speaker_label": turn["speaker"],
+                "group": turn["group"],
+                "est_seconds": turn["est_seconds"],
+                "annotations": turn["annotations"],
+            },
+        }
+        lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+        previous = utterance_id
+    meeting = data["meeting"]
+    index = {
+        "utterances-index": {"speaker_label": ["<class 'str'>"], "group": ["<class 'str'>"]},
+        "speakers-index": {"group": ["<class 'str'>"]},
+        "conversations-index": {},
+        "overall-index": {},
+        "version": 1,
+        "vectors": [],
+    }
+    documents = {
+        "speakers.json": speakers,
+        "conversations.json": {f"{conversation}-0": {"vectors": [], "meta": meeting}},
+        "corpus.json": {"source": "commonweal", "meeting": meeting},
+        "index.json": index,
+    }
+    files = {"utterances.jsonl": "".join(lines)}
+    files.update(
+        {name: json.dumps(value, ensure_ascii=False, indent=1) for name, value in documents.items()}
+    )
+    return files
+
+
 def write_convokit(result: Result, folder: str) -> None:
     """A ConvoKit corpus folder (utterances.jsonl, speakers.json, conversations.json,
     corpus.json, index.json) that ``convokit.Corpus(filename=folder)`` loads."""
     os.makedirs(folder, exist_ok=True)
-    conversation = os.path.splitext(os.path.basename(result.document.path))[0] or "meeting"
-    speakers: dict[str, dict[str, Any]] = {}
-    with open(os.path.join(folder, "utterances.jsonl"), "w", encoding="utf-8") as handle:
-        previous: str | None = None
-        for t in result.turns:
-            participant = result.participants[t.participant]
-            speaker_id = participant.person or participant.name
-            speakers.setdefault(speaker_id, {"vectors": [], "meta": {"group": participant.group}})
-            utterance_id = f"{conversation}-{t.index}"
-            record = {
-                "id": utterance_id,
-                "conversation_id": f"{conversation}-0",
-                "speaker": speaker_id,
-                "reply_to": previous,
-                "timestamp": t.start,
-                "text": t.text,
-                "vectors": [],
-                "meta": {
-                    "speaker_label": t.speaker,
-                    "group": t.group,
-                    "est_seconds": round(t.seconds, 2),
-                    "annotations": [asdict(a) for a in t.annotations],
-                },
-            }
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-            previous = utterance_id
-    meeting = to_json_data(result)["meeting"]
-    _dump(folder, "speakers.json", speakers)
-    _dump(folder, "conversations.json", {f"{conversation}-0": {"vectors": [], "meta": meeting}})
-    _dump(folder, "corpus.json", {"source": "commonweal", "meeting": meeting})
-    _dump(
-        folder,
-        "index.json",
-        {
-            "utterances-index": {"speaker_label": ["<class 'str'>"], "group": ["<class 'str'>"]},
-            "speakers-index": {"group": ["<class 'str'>"]},
-            "conversations-index": {},
-            "overall-index": {},
-            "version": 1,
-            "vectors": [],
-        },
-    )
-
-
-def _dump(folder: str, name: str, data: object) -> None:
-    with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=1)
+    conversation = os.path.splitext(os.path.basename(result.document.path))[0]
+    for name, text in convokit_documents(to_json_data(result), conversation).items():
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
+            handle.write(text)
 
 
 def _clock(seconds: float) -> str:
