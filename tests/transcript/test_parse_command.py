@@ -170,10 +170,11 @@ def test_an_unknown_option_is_one_line_and_status_2():
 
 
 def test_the_schema_in_the_documentation_is_the_one_the_tests_use():
-    docs = (Path(__file__).resolve().parents[2] / "docs" / "transcript.md").read_text(
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "formats.md").read_text(
         encoding="utf-8"
     )
-    block = docs.split("```json\n")[-1].split("```")[0]
+    section = docs.split("## The `commonweal parse --format json` contract")[1]
+    block = section.split("```json\n")[1].split("```")[0]
     assert json.loads(block) == SCHEMA
 
 
