@@ -7,6 +7,7 @@ from commonweal.community.models import Person
 from commonweal.meetings import engine
 from commonweal.meetings.models import Meeting, Participant, Turn
 from commonweal.meetings.services import meeting_ingest
+from tests.bad_inputs import BAD, bad_inputs
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +104,19 @@ def test_the_ingest_command_reports_each_file_and_fails_on_a_bad_one(tmp_path, k
 @pytest.mark.postgres
 def test_ingesting_on_postgresql_is_idempotent(kobe_meeting, kobe_files):
     test_the_same_transcript_twice_changes_nothing(kobe_meeting, kobe_files)
+
+
+@pytest.mark.parametrize("name", [name for name in BAD if name != "missing.txt"])
+def test_ingesting_a_bad_file_exits_2_naming_it_and_leaves_the_database_as_it_was(
+    kobe_meeting, tmp_path, capsys, name
+):
+    from django.core.management import call_command
+
+    path = bad_inputs(tmp_path)[name]
+    before = (Meeting.objects.count(), Turn.objects.count(), Person.objects.count())
+    with pytest.raises(SystemExit) as raised:
+        call_command("ingest", str(path))
+    assert raised.value.code == 2
+    error = capsys.readouterr().err.strip()
+    assert len(error.splitlines()) == 1 and error.startswith(str(path))
+    assert (Meeting.objects.count(), Turn.objects.count(), Person.objects.count()) == before

@@ -3,18 +3,18 @@
 import csv
 import io
 import json
-import random
 import resource
 import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 import jsonschema
 import pytest
 
 import commonweal.transcript
+from tests.bad_inputs import BAD
+from tests.bad_inputs import bad_inputs as make_bad_inputs
 
 SCHEMA = json.loads(
     (Path(commonweal.transcript.__file__).parent / "parse.schema.json").read_text(encoding="utf-8")
@@ -84,57 +84,9 @@ def test_csv_has_one_row_per_turn_with_its_speaker_and_text(write):
     ]
 
 
-def _bomb(path: Path) -> None:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        with archive.open("word/document.xml", "w", force_zip64=True) as member:
-            zeros = b"\0" * (1024 * 1024)
-            for _ in range(80):
-                member.write(zeros)
-
-
-def _bad_inputs(folder: Path) -> dict[str, Path]:
-    files = {
-        "empty.txt": b"",
-        "junk.txt": random.Random(3).randbytes(8192),
-        "broken.txt": "马修·希尔斯： 大家好。\n".encode() + b"\xe5\xa4\n\xff\n",
-        "malformed.vtt": b"WEBVTT\n\n00:00:01.000 --> soon\nHello\n",
-        "headless.vtt": b"Not a header\n\n00:00:01.000 --> 00:00:02.000\nHello\n",
-        "broken.json": b'[{"speaker": "A", "text": "x"},',
-        "broken.pdf": b"%PDF-1.4\n1 0 obj garbage\n%%EOF\n",
-        "notzip.docx": b"PK\x03\x04 this is not really a zip",
-    }
-    paths = {}
-    for name, content in files.items():
-        paths[name] = folder / name
-        paths[name].write_bytes(content)
-    paths["huge.txt"] = folder / "huge.txt"
-    with open(paths["huge.txt"], "wb") as handle:
-        handle.truncate(100 * 1024 * 1024)  # sparse: 100 MB without writing them
-    paths["bomb.docx"] = folder / "bomb.docx"
-    _bomb(paths["bomb.docx"])
-    paths["missing.txt"] = folder / "missing.txt"
-    return paths
-
-
-BAD = [
-    "empty.txt",
-    "junk.txt",
-    "broken.txt",
-    "huge.txt",
-    "bomb.docx",
-    "notzip.docx",
-    "malformed.vtt",
-    "headless.vtt",
-    "broken.json",
-    "broken.pdf",
-    "missing.txt",
-]
-
-
 @pytest.fixture(scope="module")
 def bad_inputs(tmp_path_factory):
-    return _bad_inputs(tmp_path_factory.mktemp("bad"))
+    return make_bad_inputs(tmp_path_factory.mktemp("bad"))
 
 
 @pytest.mark.parametrize("name", BAD)
@@ -170,9 +122,7 @@ def test_an_unknown_option_is_one_line_and_status_2():
 
 
 def test_the_schema_in_the_documentation_is_the_one_the_tests_use():
-    docs = (Path(__file__).resolve().parents[2] / "docs" / "formats.md").read_text(
-        encoding="utf-8"
-    )
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "formats.md").read_text(encoding="utf-8")
     section = docs.split("## The `commonweal parse --format json` contract")[1]
     block = section.split("```json\n")[1].split("```")[0]
     assert json.loads(block) == SCHEMA
