@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commonweal.community.models import Membership, Person, StakeholderGroup
-from commonweal.community.roster import RosterError, roster_read
 from commonweal.community.services import roster_import
+from commonweal.rosters import RosterError, roster_read
 from tests.conftest import REPO, shared_file
 
 pytestmark = pytest.mark.django_db
@@ -203,3 +203,35 @@ def test_a_bad_roster_leaves_postgresql_untouched():
     with pytest.raises(RosterError):
         roster_import(data=b"name,group\nA,g\n,g\n", source="r.csv")
     assert Person.objects.count() == 0
+
+
+def test_aliases_in_the_roster_become_names_the_person_is_found_by():
+    data = """groups: {ncsg: NCSG}
+people:
+  - {name: Stephanie Perrin, group: ncsg, aliases: [丝黛芬妮·裴琳, Steph Perrin]}
+""".encode()
+    roster_import(data=data, source="r.yaml")
+    person = Person.objects.get()
+    assert set(person.names.values_list("name", "script")) == {
+        ("Stephanie Perrin", "Latn"),
+        ("丝黛芬妮·裴琳", "Hans"),
+        ("Steph Perrin", "Latn"),
+    }
+    again = roster_import(data="name,group,aliases\n丝黛芬妮·裴琳,ncsg,\n".encode(), source="r.csv")
+    assert again.people_created == 0
+
+
+def test_the_transcript_engine_reads_the_same_roster_format_with_the_same_errors(tmp_path):
+    from commonweal.transcript import TranscriptError, load_roster
+
+    good = tmp_path / "r.csv"
+    good.write_text("name,group,role,aliases\nStephanie Perrin,ncsg,chair,丝黛芬妮·裴琳\n")
+    roster = load_roster(str(good))
+    assert roster.find("丝黛芬妮·裴琳").name == "Stephanie Perrin"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,group,role\nA,g,member\n,g,member\n")
+    with pytest.raises(TranscriptError) as raised:
+        load_roster(str(bad))
+    with pytest.raises(RosterError) as also:
+        roster_read(bad.read_bytes(), source=str(bad))
+    assert str(raised.value) == str(also.value) == f"{bad}:3: name is missing"

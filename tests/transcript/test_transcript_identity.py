@@ -6,7 +6,7 @@ from commonweal.transcript import TranscriptError, load_roster, parse_text
 from commonweal.transcript.identity import Roster, RosterPerson, name_key
 
 ROSTER_YAML = """
-groups: {board: Board, ncsg: NCSG, gov: Governments}
+groups: {board: Board, ncsg: NCSG, gov: Governments, org: ICANN organization}
 people:
   - {name: Göran Marby, group: org, role: CEO}
   - {name: Stephanie Perrin, group: ncsg, role: NCSG chair}
@@ -121,7 +121,8 @@ def test_a_roster_without_people_is_refused_naming_the_field(write):
     assert "bad.yaml" in str(error.value) and "people" in str(error.value)
 
 
-def test_a_roster_person_without_a_name_is_refused_naming_the_entry(write):
+def test_a_roster_person_without_a_name_is_refused_naming_the_line(write):
+    path = write("bad.yaml", "groups: {b: B}\npeople:\n  - {name: A, group: b}\n  - {group: b}\n")
     with pytest.raises(TranscriptError) as error:
-        load_roster(write("bad.yaml", "people:\n  - {name: A}\n  - {group: b}\n"))
-    assert "people[1].name" in str(error.value)
+        load_roster(path)
+    assert str(error.value) == f"{path}:4: name is missing"

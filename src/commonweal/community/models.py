@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from commonweal.community.text import normalize_name
+from commonweal.rosters import name_key
 
 
 class Person(models.Model):
@@ -81,7 +81,7 @@ class PersonName(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        self.normalized = normalize_name(self.name)
+        self.normalized = name_key(self.name)
         super().save(*args, **kwargs)
 
 

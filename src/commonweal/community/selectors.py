@@ -1,7 +1,7 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from commonweal.community.models import Membership, Person, StakeholderGroup
-from commonweal.community.text import normalize_name
+from commonweal.rosters import name_key
 
 
 def person_list(*, query: str = "") -> QuerySet[Person]:
@@ -10,7 +10,7 @@ def person_list(*, query: str = "") -> QuerySet[Person]:
     )
     if query:
         people = people.filter(
-            Q(names__normalized__contains=normalize_name(query)) | Q(display_name__icontains=query)
+            Q(names__normalized__contains=name_key(query)) | Q(display_name__icontains=query)
         ).distinct()
     return people
 

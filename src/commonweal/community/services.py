@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from commonweal.community.models import Membership, Person, PersonName, StakeholderGroup
-from commonweal.community.roster import Roster, RosterError, roster_read
-from commonweal.community.text import normalize_name, script_of
+from commonweal.community.text import script_of
+from commonweal.rosters import Roster, RosterError, name_key, roster_read
 
 
 @dataclass
@@ -54,7 +54,7 @@ def membership_role_from_title(title: str, group_kind: str) -> str:
 def person_find(name: str) -> Person | None:
     """The person any of whose names matches, regardless of case, accents and spacing."""
     match = (
-        PersonName.objects.filter(normalized=normalize_name(name))
+        PersonName.objects.filter(normalized=name_key(name))
         .select_related("person")
         .order_by("person_id")
         .first()
@@ -82,7 +82,7 @@ def person_alias_add(*, person: Person, name: str, language: str = "") -> Person
     kind = PersonName.Kind.TRANSLITERATION if script != "Latn" else PersonName.Kind.ALIAS
     alias, _created = PersonName.objects.get_or_create(
         person=person,
-        normalized=normalize_name(name),
+        normalized=name_key(name),
         defaults={"name": name, "language": language, "script": script, "kind": kind},
     )
     return alias
@@ -136,6 +136,8 @@ def roster_import(*, data: bytes, source: str, kind: str | None = None) -> Roste
         if person is None:
             person = person_create(name=entry.name)
             result.people_created += 1
+        for alias in entry.aliases:
+            person_alias_add(person=person, name=alias)
         if person not in result.people:
             result.people.append(person)
         group = groups[entry.group]

@@ -1,15 +1,6 @@
-"""Name normalisation shared by roster import and identity matching."""
+"""Telling which script a name is written in."""
 
 from __future__ import annotations
-
-import unicodedata
-
-
-def normalize_name(name: str) -> str:
-    """Fold case, accents and spacing so that "GORAN  MARBY" matches "Göran Marby"."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(without_marks.casefold().split())
 
 
 def script_of(text: str) -> str:

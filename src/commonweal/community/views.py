@@ -6,9 +6,9 @@ from django.views.decorators.http import require_http_methods
 from commonweal.community import selectors, services
 from commonweal.community.forms import MembershipForm, RosterUploadForm
 from commonweal.community.models import Person, StakeholderGroup
-from commonweal.community.roster import MAX_ROSTER_BYTES, RosterError
 from commonweal.core.permissions import access_required
 from commonweal.meetings.selectors import person_participations
+from commonweal.rosters import MAX_ROSTER_BYTES, RosterError
 
 
 def people(request):

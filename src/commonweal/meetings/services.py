@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from commonweal.community.models import Person, StakeholderGroup
 from commonweal.community.services import person_find
-from commonweal.community.text import normalize_name
 from commonweal.meetings import engine
 from commonweal.meetings.models import Candidate, IngestJob, Meeting, Participant, Topic, Turn
+from commonweal.rosters import name_key
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ def meeting_identity(parsed: dict, source_name: str) -> str:
     header = parsed.get("meeting") or {}
     if header.get("date"):
         key = "|".join(
-            normalize_name(str(header.get(field) or "")) for field in ("title", "date", "start")
+            name_key(str(header.get(field) or "")) for field in ("title", "date", "start")
         )
     else:
         key = f"file|{Path(source_name).name}"

@@ -16,33 +16,17 @@ A label none of these links stays an unidentified speaker with its own participa
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-import yaml
-
-from commonweal.transcript.encoding import decode
+from commonweal.rosters import MAX_ROSTER_BYTES, RosterError, name_key, roster_read
 from commonweal.transcript.errors import TranscriptError
 from commonweal.transcript.languages import TITLES, UNIDENTIFIED_WORDS
 from commonweal.transcript.model import VOICE, RawTurn
 
-MAX_ROSTER_BYTES = 5 * 1024 * 1024
-# Letters that NFKD does not decompose but people still write without their accent.
-_FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i", "ð": "d"})
-_NON_WORD = re.compile(r"[\W_]+")
 _PAREN = re.compile(r"[(（](?P<inner>[^()（）]*)[)）]")
 _NAME_DOTS = re.compile(r"[·・•．]")
-
-
-def name_key(text: str) -> str:
-    """A name folded for matching: case, accents, punctuation and spacing ignored."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(_NON_WORD.sub(" ", plain).split())
 
 
 def _sorted_key(key: str) -> str:
@@ -104,74 +88,26 @@ class Identity:
 
 
 def load_roster(path: str) -> Roster:
-    """A roster from YAML (``people: [{name, group, role}]``) or CSV (name,group,role)."""
+    """A roster file (YAML or CSV; the format of ``commonweal roster import``)."""
     try:
         size = os.path.getsize(path)
         if size > MAX_ROSTER_BYTES:
             raise TranscriptError(path, f"roster is {size} bytes; the limit is 5 MB")
         with open(path, "rb") as handle:
-            text = decode(handle.read(), path)
+            data = handle.read()
     except OSError as error:
         raise TranscriptError(path, f"cannot read roster: {error.strerror}") from None
-    if path.lower().endswith(".csv"):
-        return _roster_from_csv(text, path)
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise TranscriptError(path, "not valid YAML", line=line) from None
-    return _roster_from_data(data, path)
-
-
-def _roster_from_csv(text: str, path: str) -> Roster:
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "name" not in [name.strip() for name in reader.fieldnames]:
-        raise TranscriptError(path, "a roster CSV needs a header row with a 'name' column", line=1)
-    people = []
-    for number, row in enumerate(reader, start=2):
-        row = {(key or "").strip(): (value or "").strip() for key, value in row.items()}
-        if not row.get("name"):
-            raise TranscriptError(path, "empty name", line=number, field="name")
-        aliases = tuple(alias.strip() for alias in row.get("aliases", "").split(";") if alias)
-        people.append(
-            RosterPerson(row["name"], row.get("group") or None, row.get("role") or None, aliases)
-        )
-    return Roster(people=people, groups={}, path=path)
-
-
-def _roster_from_data(data: object, path: str) -> Roster:
-    if isinstance(data, list):
-        data = {"people": data}
-    if not isinstance(data, dict) or not isinstance(data.get("people"), list):
-        raise TranscriptError(path, "a roster needs a list of people", field="people")
-    people = []
-    for number, entry in enumerate(data["people"]):
-        where = f"people[{number}]"
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            raise TranscriptError(path, "each person needs a name", field=f"{where}.name")
-        aliases = entry.get("aliases") or []
-        if isinstance(aliases, str):
-            aliases = [aliases]
-        people.append(
-            RosterPerson(
-                name=entry["name"].strip(),
-                group=_optional_text(entry.get("group")),
-                role=_optional_text(entry.get("role")),
-                aliases=tuple(str(alias) for alias in aliases),
-            )
-        )
-    groups: dict[str, str] = {}
-    raw_groups = data.get("groups") or {}
-    if isinstance(raw_groups, dict):
-        for key, value in raw_groups.items():
-            name = value.get("name") if isinstance(value, dict) else value
-            groups[str(key)] = str(name) if name is not None else str(key)
+        read = roster_read(data, source=path)
+    except RosterError as error:
+        line, _, message = error.problems[0].partition(": ")
+        raise TranscriptError(path, message, line=int(line) if line.isdigit() else None) from None
+    people = [
+        RosterPerson(entry.name, entry.group or None, entry.role or None, entry.aliases)
+        for entry in read.people
+    ]
+    groups = {slug: group.name for slug, group in read.groups.items()}
     return Roster(people=people, groups=groups, path=path)
-
-
-def _optional_text(value: object) -> str | None:
-    return str(value).strip() if value is not None and str(value).strip() else None
 
 
 def is_unidentified(label: str) -> bool:

@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from commonweal.community.roster import MAX_ROSTER_BYTES, RosterError
 from commonweal.community.services import roster_import
+from commonweal.rosters import MAX_ROSTER_BYTES, RosterError
 
 
 class Command(BaseCommand):

@@ -1,16 +1,20 @@
-"""Reading roster files: who is in which group, with which role.
+"""Reading roster files: who is in which group, with which role, under which names.
 
-Two formats carry the same columns. YAML, as in the Kobe roster::
+One reader for everyone who reads a roster: ``commonweal roster import`` (the
+community app) and ``commonweal parse --roster`` (the transcript engine). Plain
+Python, no Django import. Two formats carry the same columns. YAML, as in the
+Kobe roster::
 
     groups:
       board: ICANN Board of Directors        # slug: name, or slug: {name, kind, parent}
     people:
       - {name: Matthew Shears, group: board, role: director (session chair)}
+      - {name: Stephanie Perrin, group: ncsg, aliases: [丝黛芬妮·裴琳]}
 
-CSV, with a header row ``name,group,role`` and optional ``group_name``,
-``group_kind`` and ``group_parent`` columns. Both are read defensively: size
-limit, UTF-8 only, every problem reported with its line number, and nothing
-returned unless the whole file is sound.
+CSV, with a header row ``name,group,role`` and optional ``aliases`` (separated by
+``;``), ``group_name``, ``group_kind`` and ``group_parent`` columns. Both are read
+defensively: size limit, UTF-8 only, every problem reported with its line number,
+and nothing returned unless the whole file is sound.
 """
 
 from __future__ import annotations
@@ -18,12 +22,25 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 MAX_ROSTER_BYTES = 5 * 1024 * 1024
+# Letters that NFKD does not decompose but people still write without their accent.
+_FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i", "ð": "d"})
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def name_key(text: str) -> str:
+    """A name folded for matching: case, accents, punctuation and spacing ignored."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(_NON_WORD.sub(" ", plain).split())
+
+
 GROUP_KINDS = ("board", "staff", "so", "ac", "sg", "constituency")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
 
@@ -51,6 +68,7 @@ class RosterEntry:
     name: str
     group: str
     role: str
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass
@@ -130,6 +148,15 @@ def _text(value, what: str, line: int, problems: list[str], *, required: bool = 
     return value
 
 
+def _aliases(value, line: int, problems: list[str]) -> tuple[str, ...]:
+    """Other names a person goes by: a list, or one text."""
+    if value is None or value == "":
+        return ()
+    items = value if isinstance(value, list) else [value]
+    aliases = [_text(item, "alias", line, problems, required=False) for item in items]
+    return tuple(alias for alias in aliases if alias)
+
+
 def _read_yaml(text: str, source: str) -> Roster:
     try:
         document = yaml.load(text, Loader=_LineLoader)  # noqa: S506  (a safe loader subclass)
@@ -184,6 +211,7 @@ def _read_yaml(text: str, source: str) -> Roster:
                 name=_text(entry.get("name"), "name", line, problems),
                 group=_text(entry.get("group"), "group", line, problems),
                 role=_text(entry.get("role"), "role", line, problems, required=False),
+                aliases=_aliases(entry.get("aliases"), line, problems),
             )
         )
     if problems:
@@ -233,6 +261,7 @@ def _read_csv(text: str, source: str) -> Roster:
                     name=_text(row.get("name"), "name", line, problems),
                     group=slug,
                     role=_text(row.get("role"), "role", line, problems, required=False),
+                    aliases=_aliases((row.get("aliases") or "").split(";"), line, problems),
                 )
             )
     except csv.Error as error:
