@@ -62,3 +62,18 @@ def test_explicit_utc_offsets_are_normalised():
     assert utc_offset("UTC+2") == "+02:00"
     assert utc_offset("GMT-05:30") == "-05:30"
     assert utc_offset("CST") is None  # China or Central US: ambiguous, so not guessed
+
+
+def test_a_title_with_a_colon_above_the_date_is_the_title_and_not_a_speaker():
+    from commonweal.transcript import parse_text
+
+    text = (
+        "Joint Session: Board and Registries\n"
+        "Tuesday, 12 March 2019 – 08:30 to 09:30 JST\n"
+        "ICANN64 | Kobe, Japan\n\n"
+        "MATTHEW SHEARS: Good morning, everyone.\n"
+    )
+    result = parse_text(text)
+    assert result.document.header.title == "Joint Session: Board and Registries"
+    assert result.document.header.date == "2019-03-12"
+    assert [turn.speaker for turn in result.turns] == ["MATTHEW SHEARS"]

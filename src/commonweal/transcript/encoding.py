@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 
 from commonweal.transcript.errors import TranscriptError
 from commonweal.transcript.languages import STOPWORDS
@@ -147,7 +148,12 @@ def detect_language(text: str) -> str:
         return "ar"
     if counts["cyrillic"] > counts["latin"]:
         return "ru"
-    words = _LATIN_WORD.findall(sample.lower())
-    scores = {lang: sum(word in stop for word in words) for lang, stop in STOPWORDS.items()}
+    # Count each distinct word once, then weigh the stop words each language shares with
+    # the sample: one pass over the text instead of one per language.
+    counts_by_word = Counter(_LATIN_WORD.findall(sample.lower()))
+    scores = {
+        lang: sum(counts_by_word[word] for word in stop if word in counts_by_word)
+        for lang, stop in STOPWORDS.items()
+    }
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] else "en"

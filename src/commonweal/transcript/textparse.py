@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from commonweal.transcript.annotations import lift_annotations
 from commonweal.transcript.encoding import detect_language
 from commonweal.transcript.furniture import is_furniture
-from commonweal.transcript.header import header_line_count, parse_header
+from commonweal.transcript.header import find_date, header_line_count, parse_header
 from commonweal.transcript.labels import CJK, is_bare_name, read_cue_line, read_label, read_voice
 from commonweal.transcript.model import VOICE, Annotation, Document, Header, RawTurn
 
@@ -94,6 +94,13 @@ def _unmark(paragraph: str) -> str:
     return paragraph
 
 
+def _is_title_of_header(paras: list[tuple[int, str]], position: int) -> bool:
+    """Before the first turn, a line followed at once by the meeting's date line is the
+    title, whatever it looks like."""
+    following = paras[position + 1 : position + 2]
+    return bool(following) and find_date(following[0][1]) is not None
+
+
 def parse_transcript_text(text: str, path: str, source_format: str = "text") -> Document:
     """A Document from transcript text (already decoded)."""
     paras = paragraphs(text)
@@ -106,6 +113,10 @@ def parse_transcript_text(text: str, path: str, source_format: str = "text") -> 
             skip_next = False
             continue
         if is_furniture(paragraph):
+            continue
+        if current is None and _is_title_of_header(paras, position):
+            # "Joint Session: Board and NCSG" over a date line is a title, not a speaker.
+            preamble.append((line, paragraph))
             continue
         opened = _open_turn(paragraph, line, paras, position)
         if opened is not None:
