@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from commonweal.community.models import Membership, PersonName, StakeholderGroup
-from commonweal.transcript import TranscriptError, load_roster, parse_file
-from commonweal.transcript.identity import Roster, RosterPerson
+from commonweal.transcript import TranscriptError, parse_file
+from commonweal.transcript.identity import Roster, RosterPerson, roster_from_bytes
 from commonweal.transcript.readers import MAX_BYTES as MAX_TRANSCRIPT_BYTES
 from commonweal.transcript.writers import to_json_data
 
@@ -61,17 +62,22 @@ def parse_bytes(
     with tempfile.TemporaryDirectory(prefix="commonweal-ingest-") as folder:
         path = Path(folder) / _safe_name(source_name, "transcript.txt")
         path.write_bytes(data)
+        parsed_roster = (
+            _roster(roster, roster_name or "roster.yaml")
+            if roster is not None
+            else roster_from_database()
+        )
         try:
-            if roster is not None:
-                roster_path = Path(folder) / f"roster-{_safe_name(roster_name, 'roster.yaml')}"
-                roster_path.write_bytes(roster)
-                parsed_roster = load_roster(str(roster_path))
-            else:
-                parsed_roster = roster_from_database()
             result = parse_file(str(path), parsed_roster)
         except TranscriptError as error:
-            shown = roster_name if roster is not None and "roster-" in error.path else source_name
             raise TranscriptError(
-                shown or source_name, error.message, line=error.line, field=error.field
+                source_name, error.message, line=error.line, field=error.field
             ) from None
         return to_json_data(result)
+
+
+@lru_cache(maxsize=8)
+def _roster(data: bytes, name: str) -> Roster:
+    """A batch of transcripts ingested with one roster reads it once (rosters are not
+    changed by parsing)."""
+    return roster_from_bytes(data, name)

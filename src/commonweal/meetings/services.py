@@ -12,8 +12,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from commonweal.community.models import Person, StakeholderGroup
-from commonweal.community.services import person_find
+from commonweal.community.models import Person, PersonName, StakeholderGroup
 from commonweal.meetings import engine
 from commonweal.meetings.models import Candidate, IngestJob, Meeting, Participant, Topic, Turn
 from commonweal.rosters import name_key
@@ -93,6 +92,17 @@ def meeting_ingest(
     )
 
 
+def _people_by_name(names: set[str]) -> dict[str, Person]:
+    """name key -> person, for all the names at once (one query per meeting, not one
+    per speaker); the lowest id wins where two people share a name, as in person_find."""
+    found: dict[str, Person] = {}
+    keys = {name_key(name) for name in names}
+    rows = PersonName.objects.filter(normalized__in=keys).select_related("person")
+    for row in rows.order_by("person_id"):
+        found.setdefault(row.normalized, row.person)
+    return found
+
+
 @transaction.atomic
 def _meeting_store(*, parsed: dict, source_name: str, content_hash: str, user) -> IngestResult:
     header = parsed.get("meeting") or {}
@@ -121,17 +131,17 @@ def _meeting_store(*, parsed: dict, source_name: str, content_hash: str, user) -
     meeting.save()
 
     groups = {group.slug: group for group in StakeholderGroup.objects.all()}
-    people: dict[str, Person | None] = {}
+    people = _people_by_name(
+        {item["person"] for item in parsed.get("participants") or [] if item.get("person")}
+    )
     participants: list[Participant] = []
     for item in parsed.get("participants") or []:
         roster_name = item.get("person")
-        if roster_name and roster_name not in people:
-            people[roster_name] = person_find(roster_name)
         participant = Participant(
             meeting=meeting,
             label=str(item.get("name") or "")[:200],
             aliases=list(item.get("aliases") or []),
-            person=people.get(roster_name) if roster_name else None,
+            person=people.get(name_key(roster_name)) if roster_name else None,
             group=groups.get(str(item.get("group") or "")),
             turns=int(item.get("turns") or 0),
             units=int(item.get("units") or 0),

@@ -97,17 +97,22 @@ def load_roster(path: str) -> Roster:
             data = handle.read()
     except OSError as error:
         raise TranscriptError(path, f"cannot read roster: {error.strerror}") from None
+    return roster_from_bytes(data, path)
+
+
+def roster_from_bytes(data: bytes, source: str) -> Roster:
+    """A roster from a file's bytes; ``source`` names it in errors and picks the format."""
     try:
-        read = roster_read(data, source=path)
+        read = roster_read(data, source=source)
     except RosterError as error:
         line, _, message = error.problems[0].partition(": ")
-        raise TranscriptError(path, message, line=int(line) if line.isdigit() else None) from None
+        raise TranscriptError(source, message, line=int(line) if line.isdigit() else None) from None
     people = [
         RosterPerson(entry.name, entry.group or None, entry.role or None, entry.aliases)
         for entry in read.people
     ]
     groups = {slug: group.name for slug, group in read.groups.items()}
-    return Roster(people=people, groups=groups, path=path)
+    return Roster(people=people, groups=groups, path=source)
 
 
 def is_unidentified(label: str) -> bool:
