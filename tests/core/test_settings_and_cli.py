@@ -112,3 +112,21 @@ def test_the_engines_import_nothing_from_django(engine):
     for module in package.rglob("*.py"):
         text = module.read_text()
         assert "import django" not in text and "from django" not in text, module
+
+
+def test_without_the_shared_corpus_the_demo_loads_the_sample_we_ship(tmp_path):
+    done = run_commonweal(
+        "demo", "--no-serve", env={"COMMONWEAL_SHARED": str(tmp_path / "absent")}, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert "sample-transcript.txt" in done.stdout
+    check = (
+        "from commonweal.meetings.models import Meeting, Participant;"
+        "m = Meeting.objects.get();"
+        "print(m.title, m.date, Participant.objects.filter(person=None).count(),"
+        " Participant.objects.count())"
+    )
+    shell = run_commonweal("shell", "-c", check, env={}, cwd=tmp_path)
+    title, date, unlinked, speakers = shell.stdout.strip().splitlines()[-1].rsplit(" ", 3)
+    assert title.startswith("SAMPLE written for the Commonweal demo") and date == "2024-05-14"
+    assert (int(unlinked), int(speakers)) == (0, 6)

@@ -20,10 +20,12 @@ DEMO_PASSWORD = "commonweal-demo"  # noqa: S105  (demo accounts only; the demo r
 
 
 def shared_folder() -> Path | None:
+    """The shared corpus: COMMONWEAL_SHARED when set, else the folder beside the checkout."""
     configured = os.environ.get("COMMONWEAL_SHARED")
-    candidates = [Path(configured)] if configured else []
-    candidates.append(Path(__file__).resolve().parents[3].parent / "shared")
-    return next((path for path in candidates if (path / "corpus").is_dir()), None)
+    folder = (
+        Path(configured) if configured else Path(__file__).resolve().parents[3].parent / "shared"
+    )
+    return folder if (folder / "corpus").is_dir() else None
 
 
 def demo_files() -> tuple[Path, Path]:
