@@ -1,0 +1,88 @@
+"""``commonweal prioritize`` and ``commonweal plan``.
+
+Both read a plain file, print JSON (or a table) on stdout and return an exit
+status: 0 on success, 2 for bad input — with one line on stderr that names the
+file and the line or field, and no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from commonweal.allocation.errors import InputError
+from commonweal.allocation.explain import outcome_document, outcome_table
+from commonweal.allocation.pabulib import read_pabulib
+from commonweal.allocation.rules import RULES, RuleNotApplicable
+
+BAD_INPUT = 2
+
+
+def _emit(text: str) -> None:
+    """Print the result; a reader that stops early (``| head``) is not an error."""
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Point stdout at /dev/null so the interpreter's final flush stays quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line, with our exit status."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def prioritize_main(argv: list[str]) -> int:
+    """Run one participatory-budgeting rule on a Pabulib file."""
+    parser = _Parser(
+        prog="commonweal prioritize",
+        description="Select projects from a Pabulib .pb file with a voting rule.",
+    )
+    parser.add_argument("file", help="the election, a Pabulib .pb file")
+    parser.add_argument("--rule", choices=sorted(RULES), default="mes")
+    parser.add_argument("--format", choices=("json", "table"), default="json")
+    args = parser.parse_args(argv)
+    try:
+        election = read_pabulib(args.file)
+        outcome = RULES[args.rule](election, None)
+    except (InputError, RuleNotApplicable) as error:
+        # Both messages start with the file name and say the line or field.
+        print(f"commonweal prioritize: {error}", file=sys.stderr)
+        return BAD_INPUT
+    if args.format == "json":
+        _emit(json.dumps(outcome_document(outcome), ensure_ascii=False, indent=2))
+    else:
+        _emit(outcome_table(outcome))
+    return 0
+
+
+def plan_main(argv: list[str]) -> int:
+    """Plan a multi-year portfolio from a YAML or JSON plan file."""
+    from commonweal.allocation.planner import plan_document, plan_table, read_plan, solve_plan
+
+    parser = _Parser(
+        prog="commonweal plan",
+        description="Choose which items start in which fiscal year, within each year's cap.",
+    )
+    parser.add_argument("file", help="the plan, a YAML or JSON file")
+    parser.add_argument("--format", choices=("json", "table"), default="json")
+    parser.add_argument(
+        "--time-limit", type=float, default=None, help="seconds for the solver (overrides file)"
+    )
+    args = parser.parse_args(argv)
+    try:
+        problem = read_plan(args.file)
+        result = solve_plan(problem, time_limit=args.time_limit)
+    except InputError as error:
+        print(f"commonweal plan: {error}", file=sys.stderr)
+        return BAD_INPUT
+    if args.format == "json":
+        _emit(json.dumps(plan_document(result), ensure_ascii=False, indent=2))
+    else:
+        _emit(plan_table(result))
+    return 0

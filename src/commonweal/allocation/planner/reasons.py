@@ -1,0 +1,123 @@
+"""Why an item starts when it does, or is left out: the binding constraint in words."""
+
+from __future__ import annotations
+
+from commonweal.allocation.planner.model import Item, PlanProblem, possible_starts
+from commonweal.allocation.words import money
+
+
+def reason_for(
+    problem: PlanProblem,
+    i: int,
+    start_of: dict[int, int],
+    spending: list[tuple[float, float]],
+    group_spending: dict[str, list[float]],
+    group_payments: dict[int, dict[tuple[str, int], float]],
+) -> str:
+    """Why item ``i`` starts when it does, or is left out, in words."""
+    years, items = problem.years, problem.items
+    item = items[i]
+    index = {it.id: k for k, it in enumerate(items)}
+    chosen = start_of.get(i)
+    if chosen is not None and chosen == item.earliest:
+        return f"funded from {years[chosen].name}, its earliest start"
+    for other in item.excludes:
+        if index[other] in start_of:
+            return f"left out: {other}, an alternative to it, is in the plan"
+    for other in items:
+        if item.id in other.excludes and index[other.id] in start_of:
+            return f"left out: {other.id}, an alternative to it, is in the plan"
+    for other in item.requires:
+        if index[other] not in start_of and chosen is None:
+            return f"left out: it requires {other}, which is not in the plan"
+    if not possible_starts(item, len(years)):
+        return (
+            f"left out: starting in {years[item.earliest].name} its {item.duration}-year "
+            f"implementation would not finish by {years[-1].name}"
+        )
+    # Find the earliest start the dependencies allow, then the year that blocks it.
+    ready = item.earliest
+    waiting_for = None
+    for other in item.requires:
+        k = index[other]
+        if k in start_of and start_of[k] + items[k].duration > ready:
+            ready = start_of[k] + items[k].duration
+            waiting_for = other
+    last_start = chosen if chosen is not None else len(years) - item.duration + 1
+    if chosen is not None:
+        # Would an earlier start fit? Judge against the plan without this item.
+        spending = [
+            (once - item.cost_in(chosen, t)[0], rec - item.cost_in(chosen, t)[1])
+            for t, (once, rec) in enumerate(spending)
+        ]
+        own_payments = group_payments.get(i, {})
+        group_spending = {
+            g: [v - own_payments.get((g, t), 0.0) for t, v in enumerate(per_year)]
+            for g, per_year in group_spending.items()
+        }
+    for start in range(item.earliest, last_start):
+        if start < ready:
+            continue
+        blocked = _blocking_year(problem, item, start, spending, group_spending)
+        if blocked is not None:
+            verb = f"deferred to {years[chosen].name}" if chosen is not None else "left out"
+            return f"{verb}: {blocked}"
+    if chosen is not None and waiting_for is not None and chosen <= ready:
+        return (
+            f"deferred to {years[chosen].name}: it requires {waiting_for}, implemented in "
+            f"{years[ready - 1].name}"
+        )
+    if chosen is None:
+        if ready >= len(years) - item.duration + 1:
+            return f"left out: it requires {waiting_for}, which is implemented too late"
+        return "left out: the plan of largest support has no room for it"
+    return f"deferred to {years[chosen].name}: starting earlier lowers the plan's support"
+
+
+def _blocking_year(
+    problem: PlanProblem,
+    item: Item,
+    start: int,
+    spending: list[tuple[float, float]],
+    group_spending: dict[str, list[float]],
+) -> str | None:
+    """The first year in which starting ``item`` in ``start`` would break a cap."""
+    years = problem.years
+    for t in range(start, len(years)):
+        one_time, recurring = item.cost_in(start, t)
+        need = one_time + recurring
+        if need == 0:
+            continue
+        used_once, used_recurring = spending[t]
+        left = years[t].available - used_once - used_recurring
+        if need > left + 1e-6:
+            if used_recurring >= used_once:
+                what = (
+                    f"recurring commitments ({money(used_recurring)}) and one-time costs "
+                    f"({money(used_once)})"
+                )
+            else:
+                what = (
+                    f"one-time costs ({money(used_once)}) and recurring commitments "
+                    f"({money(used_recurring)})"
+                )
+            return (
+                f"in {years[t].name} {what} leave {money(max(left, 0))} of the "
+                f"{money(years[t].available)} available and this item needs {money(need)}"
+            )
+        if group_spending:
+            weight_total = sum(problem.groups.values()) or 1.0
+            backers = [g for g in group_spending if item.group_support.get(g, 0.0) > 0]
+            room = sum(
+                max(
+                    years[t].available * problem.groups[g] / weight_total - group_spending[g][t],
+                    0.0,
+                )
+                for g in backers
+            )
+            if need > room + 1e-6:
+                return (
+                    f"in {years[t].name} the groups that support it ({', '.join(backers)}) "
+                    f"have {money(room)} left of their shares and it needs {money(need)}"
+                )
+    return None

@@ -1,0 +1,86 @@
+"""Greedy utilitarian welfare: the rule most cities use.
+
+Projects are taken in decreasing order of support (votes for approval, choose-1
+and ordinal ballots; points for cumulative and scoring ballots), each one funded
+if it still fits in what is left of the budget, skipped otherwise; the rule goes
+on down the list after a skip. This is the greedy algorithm for utilitarian
+welfare under cost satisfaction (Talmon & Faliszewski, "A Framework for
+Approval-Based Budgeting Methods", AAAI 2019; pabutools'
+``greedy_utilitarian_welfare`` with ``Cost_Sat``), where a project's welfare per
+unit of cost is exactly its number of votes.
+
+Ties (equal support) are broken by project id, as strings, as pabutools' default
+lexicographic tie-breaking does.
+"""
+
+from __future__ import annotations
+
+import bisect
+from fractions import Fraction
+
+from commonweal.allocation.election import Election, VoteMatrix, vote_matrix
+from commonweal.allocation.outcome import Explanation, Outcome
+from commonweal.allocation.words import money
+
+
+def greedy(election: Election, matrix: VoteMatrix | None = None) -> Outcome:
+    """Run greedy utilitarian welfare on ``election``."""
+    matrix = matrix or vote_matrix(election)
+    support = matrix.point_totals()  # weighted votes, or points for point ballots
+    projects = election.projects
+    ranking = sorted(range(len(projects)), key=lambda p: (-support[p], projects[p].id))
+    unit = "points" if election.points is not None else "votes"
+
+    remaining = election.budget
+    order: list[int] = []
+    # left_after[k] is what was left after the k-th selection; it only
+    # falls, so the first choice that left less than a cost is a bisection away.
+    left_after: list[Fraction] = []
+    reasons: dict[int, Explanation] = {}
+    for position, p in enumerate(ranking, start=1):
+        project = projects[p]
+        if project.cost <= remaining:
+            remaining -= project.cost
+            order.append(p)
+            left_after.append(remaining)
+            reasons[p] = Explanation(
+                project.id,
+                True,
+                f"ranked {position} with {money(support[p])} {unit}; it cost "
+                f"{money(project.cost)} and {money(remaining)} was left after it",
+                round=len(order),
+                details={
+                    "rank": position,
+                    "support": float(support[p]),
+                    "left_after": float(remaining),
+                },
+            )
+            continue
+        if project.cost > election.budget:
+            reason = (
+                f"ranked {position} with {money(support[p])} {unit}, but it costs "
+                f"{money(project.cost)}, more than the whole budget of {money(election.budget)}"
+            )
+            blocker = None
+        else:
+            # Index of the first selection after which less than the cost was left.
+            falling = [-x for x in left_after]
+            k = bisect.bisect_right(falling, -project.cost)
+            blocker = projects[order[k]].id
+            reason = (
+                f"ranked {position} with {money(support[p])} {unit}; it costs "
+                f"{money(project.cost)} but after {blocker} (ranked higher) was funded only "
+                f"{money(left_after[k])} was left"
+            )
+        reasons[p] = Explanation(
+            project.id,
+            False,
+            reason,
+            details={
+                "rank": position,
+                "support": float(support[p]),
+                "left_when_reached": float(remaining),
+                "blocked_by": blocker,
+            },
+        )
+    return Outcome("greedy", election, order, [reasons[p] for p in range(len(projects))])
