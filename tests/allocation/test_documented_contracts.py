@@ -1,4 +1,4 @@
-"""The JSON that `prioritize` and `plan` print follows the schemas in docs/allocation.md."""
+"""The JSON that `prioritize` and `plan` print follows the schemas in docs/formats.md."""
 
 from __future__ import annotations
 
@@ -14,14 +14,14 @@ from commonweal.allocation import RULES
 from commonweal.allocation.explain import outcome_document
 from commonweal.allocation.planner import parse_plan, plan_document, solve_plan
 
-DOC = REPO / "docs" / "allocation.md"
+DOC = REPO / "docs" / "formats.md"
 
 
 def _schema(name: str) -> dict:
     for block in re.findall(r"```json\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S):
         if '"$schema"' in block and f"/schemas/{name}.json" in block:
             return json.loads(block)
-    raise AssertionError(f"docs/allocation.md has no schema for {name}")
+    raise AssertionError(f"docs/formats.md has no schema for {name}")
 
 
 @pytest.mark.parametrize("rule", sorted(RULES))
