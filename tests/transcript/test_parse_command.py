@@ -153,3 +153,11 @@ def test_convokit_option_writes_a_corpus_beside_the_json(write, tmp_path):
         ("BOB RAY", "Hi."),
     ]
     assert utterances[1]["reply_to"] == utterances[0]["id"]
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised(write):
+    path = write("f.txt", 'MEETING\n\nALICE: =HYPERLINK("http://evil.example")\n\nBOB: @SUM(A1)\n')
+    done, _ = run_parse(path, "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    texts = [row["text"] for row in csv.DictReader(io.StringIO(done.stdout))]
+    assert texts == ['\'=HYPERLINK("http://evil.example")', "'@SUM(A1)"]

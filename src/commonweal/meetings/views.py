@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from commonweal.community.models import StakeholderGroup
-from commonweal.core.exports import csv_text
 from commonweal.core.permissions import access_required
 from commonweal.meetings import selectors, services, tasks
 from commonweal.meetings.forms import (
@@ -20,6 +19,7 @@ from commonweal.meetings.forms import (
     TranscriptUploadForm,
 )
 from commonweal.meetings.models import Candidate, IngestJob, Meeting
+from commonweal.spreadsheets import csv_text
 from commonweal.transcript.writers import convokit_documents
 
 

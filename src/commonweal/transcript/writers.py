@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import asdict
 from typing import Any
 
+from commonweal.spreadsheets import neutralise
 from commonweal.transcript.model import Result
 
 FORMAT_VERSION = "commonweal-parse/1"
@@ -129,13 +130,14 @@ CSV_COLUMNS = (
 
 
 def to_csv(result: Result) -> str:
-    """One row per turn, for a spreadsheet."""
+    """One row per turn, for a spreadsheet (a cell that would run as a formula is
+    prefixed with an apostrophe)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for t in result.turns:
         writer.writerow(
-            [
+            neutralise(cell) for cell in [
                 t.index, t.speaker, t.person or "", t.group or "", t.line,
                 "" if t.start is None else t.start, "" if t.end is None else t.end,
                 round(t.seconds, 2), t.units, t.questions, int(t.interrupted),

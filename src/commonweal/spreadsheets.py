@@ -1,4 +1,5 @@
-"""CSV that is safe to open in a spreadsheet."""
+"""CSV that is safe to open in a spreadsheet: shared by the transcript engine's
+`--format csv` and the platform's exports (plain Python, no Django import)."""
 
 from __future__ import annotations
 
