@@ -253,6 +253,40 @@ def measured_parse(engine):
         engine.parse_bytes = original
 
 
+PAGE_REQUESTS = 200
+MEETING_PAGE_TARGET_MS = 150  # PRODUCT.md: 1,000 meetings and 100,000 turns stored, p95
+
+
+def page_timings(
+    meeting_model, rng: random.Random
+) -> dict[str, tuple[float, float, int, int | None]]:
+    """Render pages over the stored meetings through the whole Django stack (middleware,
+    views, templates) in this process, and give p50 and p95 in milliseconds."""
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    ids = list(meeting_model.objects.values_list("pk", flat=True))
+
+    def timed(urls: list[str]) -> tuple[float, float, int]:
+        spent = []
+        for url in urls:
+            started = time.perf_counter()
+            response = client.get(url)
+            spent.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+        spent.sort()
+        return spent[len(spent) // 2], spent[int(len(spent) * 0.95) - 1], len(spent)
+
+    meeting_urls = [f"/meetings/{rng.choice(ids)}/" for _ in range(PAGE_REQUESTS)]
+    search_urls = [f"/meetings/{rng.choice(ids)}/?q=budget" for _ in range(PAGE_REQUESTS // 4)]
+    return {
+        "meeting page": (*timed(meeting_urls), MEETING_PAGE_TARGET_MS),
+        "meeting page with a search": (*timed(search_urls), None),
+        "meetings list": (*timed(["/meetings/"] * (PAGE_REQUESTS // 4)), None),
+        "search across meetings": (*timed(["/meetings/search/?q=budget"] * 10), None),
+    }
+
+
 def run(count: int, profile_rows: int) -> int:
     rng = random.Random(SEED)
     roster = roster_yaml().encode()
@@ -330,6 +364,7 @@ def run(count: int, profile_rows: int) -> int:
         )
         again_s = time.perf_counter() - started
         meetings_after = Meeting.objects.count()
+        pages = page_timings(Meeting, rng)
         sqlite_version = connection.Database.sqlite_version
         connections.close_all()
 
@@ -388,6 +423,16 @@ def run(count: int, profile_rows: int) -> int:
     print(f"  ratio          {ratio:.2f} (target / actual; above 1 is faster than the target)")
     verdict = "PASS" if total_s <= target_s else "FAIL"
     print(f"  result         {verdict}: {total_s:.2f} s against {target_s:.1f} s")
+
+    for label, (p50, p95, requests, target) in pages.items():
+        verdict = (
+            ""
+            if target is None
+            else f"  target p95 {target} ms: " + ("PASS" if p95 <= target else "FAIL")
+        )
+        print(
+            f"  page           {label}: p50 {p50:.0f} ms, p95 {p95:.0f} ms over {requests}{verdict}"
+        )
 
     if profiler:
         import pstats
