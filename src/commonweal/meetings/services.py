@@ -46,20 +46,12 @@ def meeting_identity(parsed: dict, source_name: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def _time(value) -> datetime.time | None:
+def _iso(value, parse):
+    """A date or time the engine wrote in ISO form, or None when absent or unreadable."""
     if not value:
         return None
     try:
-        return datetime.time.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
-def _date(value) -> datetime.date | None:
-    if not value:
-        return None
-    try:
-        return datetime.date.fromisoformat(str(value))
+        return parse(str(value))
     except ValueError:
         return None
 
@@ -116,9 +108,9 @@ def _meeting_store(*, parsed: dict, source_name: str, content_hash: str, user) -
         meeting.topics.all().delete()
         meeting.participants.all().delete()
     meeting.title = (header.get("title") or Path(source_name).stem)[:300]
-    meeting.date = _date(header.get("date"))
-    meeting.start_time = _time(header.get("start"))
-    meeting.end_time = _time(header.get("end"))
+    meeting.date = _iso(header.get("date"), datetime.date.fromisoformat)
+    meeting.start_time = _iso(header.get("start"), datetime.time.fromisoformat)
+    meeting.end_time = _iso(header.get("end"), datetime.time.fromisoformat)
     meeting.timezone = (header.get("timezone") or "")[:60]
     meeting.place = (header.get("place") or "")[:200]
     meeting.language = (header.get("language") or "")[:35]
