@@ -96,3 +96,14 @@ def test_the_chosen_language_is_remembered_on_the_account(client, role_users):
     client.cookies.clear()
     client.force_login(user)
     assert "我的账户" in client.get(reverse("core:home")).content.decode()
+
+
+def test_the_groups_list_counts_only_current_members(client, make_group, make_person):
+    group = make_group("alac", name="At-Large Advisory Committee")
+    Membership.objects.create(person=make_person(), group=group)
+    Membership.objects.create(
+        person=make_person(), group=group, start_date="2010-01-01", end_date="2012-01-01"
+    )
+    page = client.get(reverse("community:groups")).content.decode()
+    row = page.split("At-Large Advisory Committee")[1].split("</tr>")[0]
+    assert row.rstrip().endswith("<td>1</td>")

@@ -179,3 +179,60 @@ def test_the_json_and_convokit_exports_hold_every_turn(client, kobe_meeting):
     assert len(utterances) == turns
     speakers = {json.loads(line)["speaker"] for line in utterances}
     assert "Stephanie Perrin" in speakers
+
+
+def test_the_json_export_follows_the_parse_contract_schema(client, kobe_meeting):
+    import json
+    from pathlib import Path
+
+    import jsonschema
+
+    import commonweal.transcript
+
+    schema_path = Path(commonweal.transcript.__file__).parent / "parse.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    data = json.loads(client.get(reverse("meetings:json", kwargs={"pk": kobe_meeting.pk})).content)
+    jsonschema.validate(data, schema)
+    assert {group["group"] for group in data["groups"]} == {"board", "org", "ncsg"}
+    assert sum(group["share"] for group in data["groups"]) == pytest.approx(1.0)
+
+
+def test_a_filtered_list_still_counts_every_speaker_of_a_meeting(client, kobe_meeting):
+    from commonweal.community.models import Person
+
+    stephanie = Person.objects.get(display_name="Stephanie Perrin")
+    speakers = kobe_meeting.participants.count()
+    page = client.get(reverse("meetings:list"), {"person": stephanie.pk}).content.decode()
+    assert f"<td>{speakers}</td>" in page
+
+
+def test_an_erased_speaker_reads_former_participant_in_the_readers_language(client, kobe_meeting):
+    from commonweal.accounts.models import User
+    from commonweal.accounts.services import account_erase
+    from commonweal.community.models import Person
+
+    stephanie = Person.objects.get(display_name="Stephanie Perrin")
+    account_erase(user=User.objects.create_user(email="s@example.org", person=stephanie))
+    english = client.get(kobe_meeting.get_absolute_url()).content.decode()
+    assert "Former participant" in english and "Stephanie Perrin" not in english
+    chinese = client.get(
+        kobe_meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="zh-CN"
+    ).content.decode()
+    assert "前参与者" in chinese
+    group_page = client.get(reverse("community:group", kwargs={"slug": "ncsg"})).content.decode()
+    assert "Former participant" in group_page
+    assert stephanie.get_absolute_url() not in group_page  # no link to a page that is gone
+
+
+def test_an_ingest_reports_its_steps_in_order(kobe_files):
+    from commonweal.meetings.services import meeting_ingest
+
+    transcript, roster = kobe_files
+    steps = []
+    meeting_ingest(
+        data=transcript.read_bytes(),
+        source_name=transcript.name,
+        roster=roster.read_bytes(),
+        on_step=steps.append,
+    )
+    assert steps == ["parsing", "storing"]

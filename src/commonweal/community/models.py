@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from commonweal.rosters import name_key
@@ -38,6 +39,11 @@ class Person(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("community:person", kwargs={"pk": self.pk})
+
+    @property
+    def shown_name(self) -> str:
+        """The name to show, in the reader's language when the person was erased."""
+        return gettext("Former participant") if self.is_erased else self.display_name
 
     def current_memberships(self):
         return self.memberships.current().select_related("group")

@@ -17,8 +17,12 @@ def person_list(*, query: str = "") -> QuerySet[Person]:
 
 def group_list() -> list[StakeholderGroup]:
     """Groups in tree order: each parent followed by its children, with a depth."""
+    # Current members only, as the group page lists them.
+    current = Q(memberships__in=Membership.objects.current())
     groups = list(
-        StakeholderGroup.objects.annotate(member_count=Count("memberships")).order_by("name")
+        StakeholderGroup.objects.annotate(
+            member_count=Count("memberships", filter=current)
+        ).order_by("name")
     )
     children: dict[int | None, list[StakeholderGroup]] = {}
     for group in groups:

@@ -121,6 +121,26 @@ def _groups_ensure(
 
 
 @transaction.atomic
+def membership_add(
+    *,
+    group: StakeholderGroup,
+    person: Person,
+    role: str,
+    title: str = "",
+    start_date=None,
+    end_date=None,
+) -> Membership:
+    return Membership.objects.create(
+        group=group,
+        person=person,
+        role=role,
+        title=title,
+        start_date=start_date,
+        end_date=end_date,
+    )
+
+
+@transaction.atomic
 def roster_import(*, data: bytes, source: str, kind: str | None = None) -> RosterImportResult:
     """Create the roster's groups, people and memberships; a second run changes nothing.
 

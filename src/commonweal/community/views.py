@@ -63,9 +63,7 @@ def membership_add(request, slug: str):
     shown = _group(request, slug)
     form = MembershipForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        membership = form.save(commit=False)
-        membership.group = shown
-        membership.save()
+        membership = services.membership_add(group=shown, **form.cleaned_data)
         messages.success(request, _("%(person)s added.") % {"person": membership.person})
         return redirect(shown)
     return render(request, "community/membership_form.html", {"group": shown, "form": form})

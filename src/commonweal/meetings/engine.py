@@ -12,6 +12,8 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from django.utils.translation import gettext
+
 from commonweal.community.models import Membership, PersonName, StakeholderGroup
 from commonweal.transcript import TranscriptError, parse_file
 from commonweal.transcript.identity import Roster, RosterPerson, roster_from_bytes
@@ -58,7 +60,9 @@ def parse_bytes(
     """Parse one uploaded transcript; raises TranscriptError naming ``source_name``."""
     if len(data) > MAX_TRANSCRIPT_BYTES:
         limit = MAX_TRANSCRIPT_BYTES // 2**20
-        raise TranscriptError(source_name, f"the file is larger than {limit} MB")
+        raise TranscriptError(
+            source_name, gettext("the file is larger than %(limit)s MB") % {"limit": limit}
+        )
     with tempfile.TemporaryDirectory(prefix="commonweal-ingest-") as folder:
         path = Path(folder) / _safe_name(source_name, "transcript.txt")
         path.write_bytes(data)

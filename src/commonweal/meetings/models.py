@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -33,6 +34,9 @@ class Meeting(models.Model):
         default=False,
         help_text=_("Speaking times come from timestamps rather than estimates."),
     )
+    # The engine's meeting-wide measures (floor balance, unattributed speech ...), as in
+    # the `commonweal parse` JSON.
+    measures = models.JSONField(_("measures"), default=dict, blank=True)
     ingested_at = models.DateTimeField(_("ingested at"), auto_now=True)
     ingested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -92,6 +96,14 @@ class Participant(models.Model):
         ordering = ["meeting", "-share"]
 
     def __str__(self) -> str:
+        return self.label
+
+    @property
+    def speaker_name(self) -> str:
+        """The label to show: an erased person's turns read "Former participant" in the
+        reader's language (load with select_related("person"))."""
+        if self.person_id is not None and self.person.is_erased:
+            return gettext("Former participant")
         return self.label
 
 

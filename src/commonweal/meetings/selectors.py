@@ -4,8 +4,9 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet, Sum
+from django.urls import reverse
 
-from commonweal.meetings.models import Meeting, Participant, Turn
+from commonweal.meetings.models import Candidate, Meeting, Participant, Turn
 
 MAX_SEARCH_RESULTS = 200
 
@@ -20,18 +21,19 @@ def meeting_list(
     """Meetings, newest first; narrowed to those where a group or a person spoke, or to
     a date range, when asked."""
     meetings = Meeting.objects.all()
+    # Through subqueries, so that the speaker count below still counts every speaker.
     if group is not None:
-        meetings = meetings.filter(participants__group=group)
+        meetings = meetings.filter(pk__in=Participant.objects.filter(group=group).values("meeting"))
     if person is not None:
-        meetings = meetings.filter(participants__person=person)
+        meetings = meetings.filter(
+            pk__in=Participant.objects.filter(person=person).values("meeting")
+        )
     if date_from is not None:
         meetings = meetings.filter(date__gte=date_from)
     if date_to is not None:
         meetings = meetings.filter(date__lte=date_to)
-    return (
-        meetings.distinct()
-        .annotate(participant_count=Count("participants", distinct=True))
-        .order_by("-date", "-start_time", "title")
+    return meetings.annotate(participant_count=Count("participants")).order_by(
+        "-date", "-start_time", "title"
     )
 
 
@@ -39,7 +41,7 @@ def person_participations(person) -> QuerySet[Participant]:
     """Where a person spoke, with their share of each meeting's floor."""
     return (
         Participant.objects.filter(person=person)
-        .select_related("meeting", "group")
+        .select_related("meeting", "group", "person")
         .order_by("-meeting__date", "-meeting__start_time")
     )
 
@@ -108,14 +110,18 @@ def marked_segments(text: str, sentences: list[str]) -> list[tuple[str, bool]]:
 @dataclass(frozen=True)
 class FloorShare:
     label: str
+    slug: str  # empty for speakers linked to no group
     share: float
     turns: int
     seconds: float
-    url: str = ""
 
     @property
     def percent(self) -> float:
         return round(self.share * 100, 1)
+
+    @property
+    def url(self) -> str:
+        return reverse("community:group", kwargs={"slug": self.slug}) if self.slug else ""
 
 
 def floor_by_group(meeting: Meeting) -> list[FloorShare]:
@@ -129,10 +135,10 @@ def floor_by_group(meeting: Meeting) -> list[FloorShare]:
     return [
         FloorShare(
             label=row["group__name"] or "",
+            slug=row["group__slug"] or "",
             share=row["share"] or 0,
             turns=row["turns"] or 0,
             seconds=row["seconds"] or 0,
-            url=f"/groups/{row['group__slug']}/" if row["group__slug"] else "",
         )
         for row in rows
     ]
@@ -143,13 +149,13 @@ def floor_by_participant(meeting: Meeting) -> QuerySet[Participant]:
 
 
 def meeting_turns(meeting: Meeting) -> QuerySet[Turn]:
-    return meeting.turns.select_related("participant", "group").order_by("index")
+    return meeting.turns.select_related("participant__person", "group").order_by("index")
 
 
 def turn_search(*, query: str, meeting: Meeting | None = None) -> QuerySet[Turn]:
     """Turns whose text contains every word of the query (Chinese needs no spaces: a
     query of one word finds it inside a sentence)."""
-    turns = Turn.objects.select_related("meeting", "participant")
+    turns = Turn.objects.select_related("meeting", "participant__person")
     if meeting is not None:
         turns = turns.filter(meeting=meeting)
     condition = Q()
@@ -181,6 +187,7 @@ def meeting_contract(meeting: Meeting) -> dict:
             "language": meeting.language,
             "duration_seconds": meeting.duration_seconds,
         },
+        "measures": meeting.measures,
         "participants": [
             {
                 "name": participant.label,
@@ -196,10 +203,7 @@ def meeting_contract(meeting: Meeting) -> dict:
             }
             for participant in participants
         ],
-        "groups": [
-            {"group": row.label, "share": row.share, "turns": row.turns, "est_seconds": row.seconds}
-            for row in floor_by_group(meeting)
-        ],
+        "groups": _contract_groups(meeting),
         "turns": [
             {
                 "index": turn.index,
@@ -232,8 +236,27 @@ def meeting_contract(meeting: Meeting) -> dict:
                 "turn": candidate.turn.index,
                 "speaker": candidate.turn.participant.label,
                 "sentence": candidate.sentence,
-                "status": candidate.status,
             }
-            for candidate in meeting.candidates.select_related("turn__participant")
+            # What the secretariat dismissed is no longer a candidate.
+            for candidate in meeting.candidates.exclude(
+                status=Candidate.Status.DISMISSED
+            ).select_related("turn__participant__person")
         ],
     }
+
+
+def _contract_groups(meeting: Meeting) -> list[dict]:
+    """Groups as `commonweal parse` reports them: shares of the speech that can be given
+    to a group (unlinked speakers are the measures' unattributed units)."""
+    rows = [row for row in floor_by_group(meeting) if row.slug]
+    total = sum(row.share for row in rows) or 1.0
+    return [
+        {
+            "group": row.slug,
+            "name": row.label,
+            "share": row.share / total,
+            "turns": row.turns,
+            "est_seconds": row.seconds,
+        }
+        for row in rows
+    ]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from commonweal.community.models import Person, PersonName, StakeholderGroup
 from commonweal.meetings import engine
@@ -76,9 +77,13 @@ def meeting_ingest(
     existing = Meeting.objects.filter(content_hash=content_hash).first()
     if existing is not None:
         return IngestResult(existing, "unchanged")
+    if on_step:
+        on_step(IngestJob.Step.PARSING)
     parsed = engine.parse_bytes(
         data, source_name=source_name, roster=roster, roster_name=roster_name
     )
+    if on_step:
+        on_step(IngestJob.Step.STORING)
     return _meeting_store(
         parsed=parsed, source_name=source_name, content_hash=content_hash, user=user
     )
@@ -119,6 +124,7 @@ def _meeting_store(*, parsed: dict, source_name: str, content_hash: str, user) -
     meeting.content_hash = content_hash
     meeting.timing_exact = header.get("duration_source") == "timestamps"
     meeting.duration_seconds = round(float(header.get("duration_seconds") or 0))
+    meeting.measures = parsed.get("measures") or {}
     meeting.ingested_by = user if user is not None and user.is_authenticated else None
     meeting.save()
 
@@ -245,7 +251,8 @@ def ingest_job_run(*, job_id: int) -> None:
         logger.exception("ingest job %s failed", job.pk)
         IngestJob.objects.filter(pk=job.pk).update(
             status=IngestJob.Status.FAILED,
-            message=f"{job.source_name}: an internal error stopped the import; it has been logged",
+            message=gettext("%(file)s: an internal error stopped the import; it has been logged")
+            % {"file": job.source_name},
             **done,
         )
         raise

@@ -48,7 +48,7 @@ def meeting(request, pk: int):
         if query
         else []
     )
-    candidates = list(shown.candidates.select_related("turn__participant"))
+    candidates = list(shown.candidates.select_related("turn__participant__person"))
     sentences: dict[int, list[str]] = {}
     for candidate in candidates:
         if candidate.status != Candidate.Status.DISMISSED:
