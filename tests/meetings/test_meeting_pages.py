@@ -236,3 +236,10 @@ def test_an_ingest_reports_its_steps_in_order(kobe_files):
         on_step=steps.append,
     )
     assert steps == ["parsing", "storing"]
+
+
+def test_each_search_result_shows_the_words_it_matched(client, kobe_meeting):
+    page = client.get(kobe_meeting.get_absolute_url(), {"q": "预算"}).content.decode()
+    results = page.split('class="search-results"')[1].split("</ul>")[0]
+    items = results.split("<li>")[1:]
+    assert items and all("预算" in item for item in items)

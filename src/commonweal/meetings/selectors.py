@@ -152,6 +152,18 @@ def meeting_turns(meeting: Meeting) -> QuerySet[Turn]:
     return meeting.turns.select_related("participant__person", "group").order_by("index")
 
 
+def excerpt(text: str, query: str, width: int = 160) -> str:
+    """The part of a turn around the first word of the query, so a search result shows why
+    it matched."""
+    words = query.split()
+    position = text.casefold().find(words[0].casefold()) if words else -1
+    if position < 0 or len(text) <= width:
+        return text[:width] + ("…" if len(text) > width else "")
+    start = max(position - width // 3, 0)
+    end = min(start + width, len(text))
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
 def turn_search(*, query: str, meeting: Meeting | None = None) -> QuerySet[Turn]:
     """Turns whose text contains every word of the query (Chinese needs no spaces: a
     query of one word finds it inside a sentence)."""

@@ -48,6 +48,8 @@ def meeting(request, pk: int):
         if query
         else []
     )
+    for turn in matches:
+        turn.excerpt = selectors.excerpt(turn.text, query)
     candidates = list(shown.candidates.select_related("turn__participant__person"))
     sentences: dict[int, list[str]] = {}
     for candidate in candidates:
@@ -122,7 +124,11 @@ def candidate_review(request, pk: int):
 def search(request):
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    results = selectors.turn_search(query=query)[: selectors.MAX_SEARCH_RESULTS] if query else []
+    results = (
+        list(selectors.turn_search(query=query)[: selectors.MAX_SEARCH_RESULTS]) if query else []
+    )
+    for turn in results:
+        turn.excerpt = selectors.excerpt(turn.text, query, width=200)
     return render(
         request, "meetings/search.html", {"search": form, "query": query, "results": results}
     )
