@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -91,13 +90,6 @@ def signin_failure_record(*, email: str) -> None:
     # Old rows carry no information any more; trimming here keeps the table small
     # without a scheduled job.
     SignInFailure.objects.filter(at__lt=now - datetime.timedelta(hours=1)).delete()
-
-
-def site_role_groups_ensure() -> None:
-    from commonweal.core.roles import SITE_ROLE_GROUPS
-
-    for name in SITE_ROLE_GROUPS:
-        Group.objects.get_or_create(name=name)
 
 
 def personal_data_export(*, user: User) -> dict:

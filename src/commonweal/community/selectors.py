@@ -1,6 +1,6 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from commonweal.community.models import Membership, Person, StakeholderGroup
+from commonweal.community.models import Membership, Person, PersonName, StakeholderGroup
 from commonweal.rosters import name_key
 
 
@@ -45,3 +45,18 @@ def group_members(*, group: StakeholderGroup) -> QuerySet[Membership]:
         .select_related("person")
         .order_by("role", "person__display_name")
     )
+
+
+def people_by_name(names: set[str]) -> dict[str, Person]:
+    """Name key -> person for every name given, in one query; where two people share a
+    name, the one created first."""
+    found: dict[str, Person] = {}
+    rows = PersonName.objects.filter(normalized__in={name_key(name) for name in names})
+    for row in rows.select_related("person").order_by("person_id"):
+        found.setdefault(row.normalized, row.person)
+    return found
+
+
+def person_find(name: str) -> Person | None:
+    """The person any of whose names matches, regardless of case, accents and spacing."""
+    return people_by_name({name}).get(name_key(name))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from commonweal.community.models import Membership, Person, PersonName, StakeholderGroup
+from commonweal.community.selectors import person_find
 from commonweal.community.text import script_of
 from commonweal.rosters import Roster, RosterError, name_key, roster_read
 
@@ -49,17 +50,6 @@ def membership_role_from_title(title: str, group_kind: str) -> str:
     if group_kind == StakeholderGroup.Kind.STAFF:
         return Membership.Role.STAFF
     return Membership.Role.MEMBER
-
-
-def person_find(name: str) -> Person | None:
-    """The person any of whose names matches, regardless of case, accents and spacing."""
-    match = (
-        PersonName.objects.filter(normalized=name_key(name))
-        .select_related("person")
-        .order_by("person_id")
-        .first()
-    )
-    return match.person if match else None
 
 
 @transaction.atomic

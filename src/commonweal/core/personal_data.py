@@ -8,7 +8,7 @@ forget either right.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -110,6 +110,3 @@ def rows_for(handler: Handler, owners: dict[Subject, models.Model | None]) -> li
     if owner is None:
         return []
     return [serialize(row, handler.export_fields) for row in handler.rows(owner)]
-
-
-ExportSection = Callable[[], dict]

@@ -25,7 +25,6 @@ ROLES = {
     "administrator": _("administrator"),
 }
 
-is_authenticated = rules.is_authenticated
 is_administrator = rules.is_superuser
 is_secretariat = rules.is_group_member(SECRETARIAT)
 is_ombudsman = rules.is_group_member(OMBUDSMAN)

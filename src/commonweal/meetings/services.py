@@ -13,7 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from commonweal.community.models import Person, PersonName, StakeholderGroup
+from commonweal.community.models import StakeholderGroup
+from commonweal.community.selectors import people_by_name
 from commonweal.meetings import engine
 from commonweal.meetings.models import Candidate, IngestJob, Meeting, Participant, Topic, Turn
 from commonweal.rosters import name_key
@@ -89,17 +90,6 @@ def meeting_ingest(
     )
 
 
-def _people_by_name(names: set[str]) -> dict[str, Person]:
-    """name key -> person, for all the names at once (one query per meeting, not one
-    per speaker); the lowest id wins where two people share a name, as in person_find."""
-    found: dict[str, Person] = {}
-    keys = {name_key(name) for name in names}
-    rows = PersonName.objects.filter(normalized__in=keys).select_related("person")
-    for row in rows.order_by("person_id"):
-        found.setdefault(row.normalized, row.person)
-    return found
-
-
 @transaction.atomic
 def _meeting_store(*, parsed: dict, source_name: str, content_hash: str, user) -> IngestResult:
     header = parsed.get("meeting") or {}
@@ -129,7 +119,7 @@ def _meeting_store(*, parsed: dict, source_name: str, content_hash: str, user) -
     meeting.save()
 
     groups = {group.slug: group for group in StakeholderGroup.objects.all()}
-    people = _people_by_name(
+    people = people_by_name(
         {item["person"] for item in parsed.get("participants") or [] if item.get("person")}
     )
     participants: list[Participant] = []
