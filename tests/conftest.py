@@ -128,3 +128,69 @@ def kobe_meeting(db, kobe_files):
         roster=roster.read_bytes(),
         roster_name=roster.name,
     ).meeting
+
+
+@pytest.fixture
+def make_recommendation(db):
+    """A costed (assessed) recommendation, unless ``costed=False``."""
+    from decimal import Decimal
+
+    from commonweal.recommendations.models import Source
+    from commonweal.recommendations.services import recommendation_assess, recommendation_create
+
+    def make(
+        reference: str | None = None,
+        *,
+        one_time: str | int = 100_000,
+        recurring: str | int = 10_000,
+        years: int = 1,
+        costed: bool = True,
+        **fields,
+    ):
+        source, _ = Source.objects.get_or_create(
+            kind=Source.Kind.WORK_STREAM, body="Work Stream 2", document="Final report"
+        )
+        number = next(_sequence)
+        recommendation = recommendation_create(
+            reference=reference or f"R-{number}",
+            source=fields.pop("source", source),
+            title=fields.pop("title", f"Recommendation {number}"),
+            text=fields.pop("text", f"The text of recommendation {number}."),
+            **fields,
+        )
+        if costed:
+            recommendation_assess(
+                recommendation=recommendation,
+                one_time_cost=Decimal(one_time),
+                recurring_cost=Decimal(recurring),
+                implementation_years=years,
+            )
+        return recommendation
+
+    return make
+
+
+@pytest.fixture
+def make_round(db, make_group, make_recommendation):
+    """A round open now (unless ``opens_at`` says otherwise) over fresh recommendations."""
+    import datetime
+
+    from django.utils import timezone
+
+    from commonweal.rounds.services import round_create
+
+    def make(*, recommendations=None, voter_groups=None, **fields):
+        now = timezone.now()
+        fields.setdefault("title", f"Round {next(_sequence)}")
+        fields.setdefault("opens_at", now - datetime.timedelta(hours=1))
+        fields.setdefault("closes_at", now + datetime.timedelta(days=7))
+        fields.setdefault("first_year", 2027)
+        fields.setdefault("years", 1)
+        fields.setdefault("annual_cap", 1_000_000)
+        if recommendations is None:
+            recommendations = [make_recommendation() for _ in range(4)]
+        if voter_groups is None:
+            voter_groups = [make_group()]
+        return round_create(recommendations=recommendations, voter_groups=voter_groups, **fields)
+
+    return make

@@ -97,6 +97,9 @@ INSTALLED_APPS = [
     "commonweal.accounts",
     "commonweal.community",
     "commonweal.meetings",
+    "commonweal.recommendations",
+    "commonweal.rounds",
+    "commonweal.metrics",
 ]
 
 MIDDLEWARE = [
@@ -140,6 +143,16 @@ DATABASES = {
         conn_max_age=envint("COMMONWEAL_DB_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers (ballots arriving at once) queue instead of failing with
+    # "database is locked": WAL lets readers run beside the writer, IMMEDIATE takes
+    # the write lock at the start of each transaction (so none has to upgrade a read
+    # lock and deadlock), and a writer waits up to 20 s for its turn.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": envint("COMMONWEAL_SQLITE_TIMEOUT", 20),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Background work (transcript ingestion). Production queues it in the database for

@@ -12,6 +12,9 @@ urlpatterns = [
     path("accounts/", include("commonweal.accounts.urls")),
     path("", include("commonweal.community.urls")),
     path("meetings/", include("commonweal.meetings.urls")),
+    path("recommendations/", include("commonweal.recommendations.urls")),
+    path("rounds/", include("commonweal.rounds.urls")),
+    path("metrics/", include("commonweal.metrics.urls")),
     path("i18n/setlang/", language_set, name="set_language"),
     path("admin/", admin.site.urls),
 ]

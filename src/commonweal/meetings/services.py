@@ -251,10 +251,19 @@ def ingest_job_run(*, job_id: int) -> None:
     )
 
 
-def candidate_review(*, candidate: Candidate, status: str) -> Candidate:
-    """Confirm or dismiss a candidate recommendation or action (or send it back)."""
+def candidate_review(*, candidate: Candidate, status: str, by=None) -> Candidate:
+    """Confirm or dismiss a candidate recommendation or action (or send it back).
+
+    Confirming a candidate recommendation adds it to the registry (once), with
+    the turn as its source.
+    """
+    from commonweal.recommendations.services import recommendation_from_candidate
+
     if status not in Candidate.Status.values:
         raise ValueError(f"unknown candidate status {status!r}")
-    candidate.status = status
-    candidate.save(update_fields=["status"])
+    with transaction.atomic():
+        candidate.status = status
+        candidate.save(update_fields=["status"])
+        if status == Candidate.Status.CONFIRMED and candidate.kind == Candidate.Kind.RECOMMENDATION:
+            recommendation_from_candidate(candidate=candidate, by=by)
     return candidate

@@ -117,7 +117,9 @@ def candidate_review(request, pk: int):
     candidate = get_object_or_404(Candidate, pk=pk)
     form = CandidateReviewForm(request.POST)
     if form.is_valid():
-        services.candidate_review(candidate=candidate, status=form.cleaned_data["status"])
+        services.candidate_review(
+            candidate=candidate, status=form.cleaned_data["status"], by=request.user
+        )
     return redirect(f"{candidate.meeting.get_absolute_url()}#candidates")
 
 

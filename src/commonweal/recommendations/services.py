@@ -1,0 +1,291 @@
+"""Writes to the registry: adding recommendations and moving them through their lifecycle.
+
+Every lifecycle move goes through :func:`recommendation_move`, which refuses a
+move the lifecycle does not allow, stamps the stage's time and records a
+:class:`LifecycleEvent`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from commonweal.recommendations.models import (
+    LifecycleEvent,
+    Milestone,
+    Objective,
+    Recommendation,
+    RecommendationTranslation,
+    Source,
+)
+
+Status = Recommendation.Status
+Decision = Recommendation.Decision
+
+# Which status may follow which. A deferred decision sends the recommendation back
+# to a later round; a rejection is final; only an approved one is implemented.
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    Status.RECEIVED: (Status.ASSESSED,),
+    Status.ASSESSED: (Status.PRIORITIZATION, Status.DECIDED),
+    Status.PRIORITIZATION: (Status.DECIDED, Status.ASSESSED),
+    Status.DECIDED: (Status.PRIORITIZATION, Status.IMPLEMENTATION),
+    Status.IMPLEMENTATION: (Status.IMPLEMENTED,),
+    Status.IMPLEMENTED: (),
+}
+
+# The field that keeps the time each status was reached.
+STAMP = {
+    Status.RECEIVED: "received_at",
+    Status.ASSESSED: "assessed_at",
+    Status.PRIORITIZATION: "prioritization_at",
+    Status.DECIDED: "decided_at",
+    Status.IMPLEMENTATION: "implementation_at",
+    Status.IMPLEMENTED: "implemented_at",
+}
+
+
+class LifecycleError(ValueError):
+    """A move the lifecycle does not allow; the message is for the person who tried."""
+
+
+def recommendation_create(
+    *,
+    reference: str,
+    source: Source,
+    title: str,
+    text: str,
+    language: str = "en",
+    objectives: list[Objective] | tuple[Objective, ...] = (),
+    owner: str = "",
+    illustrative: bool = False,
+    received_at: datetime.datetime | None = None,
+    by=None,
+) -> Recommendation:
+    with transaction.atomic():
+        recommendation = Recommendation.objects.create(
+            reference=reference,
+            source=source,
+            title=title,
+            text=text,
+            language=language,
+            owner=owner,
+            illustrative=illustrative,
+            received_at=received_at or timezone.now(),
+            created_by=by,
+        )
+        recommendation.objectives.set(objectives)
+        LifecycleEvent.objects.create(
+            recommendation=recommendation,
+            status=Status.RECEIVED,
+            at=recommendation.received_at,
+            by=by,
+        )
+    return recommendation
+
+
+def recommendation_move(
+    *,
+    recommendation: Recommendation,
+    to: str,
+    by=None,
+    at: datetime.datetime | None = None,
+    note: str = "",
+    decision: str = "",
+) -> Recommendation:
+    """Move ``recommendation`` to status ``to``, or raise :class:`LifecycleError`.
+
+    Call inside a transaction when other writes must go with the move.
+    """
+    current = recommendation.status
+    if to not in TRANSITIONS.get(current, ()):
+        raise LifecycleError(
+            _("A recommendation that is “%(current)s” cannot become “%(to)s”.")
+            % {"current": Status(current).label, "to": Status(to).label}
+        )
+    if to == Status.ASSESSED and not recommendation.costed:
+        raise LifecycleError(_("Give the one-time and the recurring cost before assessing it."))
+    if to == Status.IMPLEMENTATION and recommendation.decision != Decision.APPROVED:
+        raise LifecycleError(_("Only an approved recommendation can be implemented."))
+    if (
+        current == Status.DECIDED
+        and to == Status.PRIORITIZATION
+        and recommendation.decision != Decision.DEFERRED
+    ):
+        raise LifecycleError(_("Only a deferred recommendation goes back to prioritization."))
+    at = at or timezone.now()
+    previous = getattr(recommendation, STAMP[current])
+    if previous is not None and at < previous:
+        raise LifecycleError(_("A step cannot be dated before the step it follows."))
+    recommendation.status = to
+    setattr(recommendation, STAMP[to], at)
+    if to == Status.IMPLEMENTED:
+        recommendation.progress = 100
+    with transaction.atomic():
+        recommendation.save()
+        LifecycleEvent.objects.create(
+            recommendation=recommendation, status=to, decision=decision, at=at, by=by, note=note
+        )
+    return recommendation
+
+
+def recommendation_assess(
+    *,
+    recommendation: Recommendation,
+    one_time_cost: Decimal,
+    recurring_cost: Decimal,
+    implementation_years: int,
+    by=None,
+    at: datetime.datetime | None = None,
+) -> Recommendation:
+    """Record the costs; a received recommendation becomes assessed."""
+    if one_time_cost < 0 or recurring_cost < 0:
+        raise LifecycleError(_("Costs cannot be negative."))
+    if implementation_years < 1:
+        raise LifecycleError(_("The implementation period is at least one year."))
+    if recommendation.status not in (Status.RECEIVED, Status.ASSESSED):
+        raise LifecycleError(_("Costs are fixed once a recommendation is in prioritization."))
+    with transaction.atomic():
+        recommendation.one_time_cost = one_time_cost
+        recommendation.recurring_cost = recurring_cost
+        recommendation.implementation_years = implementation_years
+        if recommendation.status == Status.RECEIVED:
+            recommendation_move(recommendation=recommendation, to=Status.ASSESSED, by=by, at=at)
+        else:
+            recommendation.save()
+    return recommendation
+
+
+def recommendation_decide(
+    *,
+    recommendation: Recommendation,
+    decision: str,
+    rationale: str,
+    serves: str,
+    consultation: str,
+    alternatives: str,
+    by=None,
+    at: datetime.datetime | None = None,
+) -> Recommendation:
+    """Record a decision with its rationale and public-interest statement."""
+    if decision not in Decision.values:
+        raise LifecycleError(_("Choose approved, deferred or rejected."))
+    missing = [
+        label
+        for label, value in (
+            (_("rationale"), rationale),
+            (_("whom it serves"), serves),
+            (_("how the community was consulted"), consultation),
+            (_("alternatives weighed"), alternatives),
+        )
+        if not value.strip()
+    ]
+    if missing:
+        raise LifecycleError(
+            _("A decision is published with its reasons; missing: %(fields)s.")
+            % {"fields": ", ".join(str(m) for m in missing)}
+        )
+    with transaction.atomic():
+        recommendation.decision = decision
+        recommendation.rationale = rationale.strip()
+        recommendation.serves = serves.strip()
+        recommendation.consultation = consultation.strip()
+        recommendation.alternatives = alternatives.strip()
+        recommendation_move(
+            recommendation=recommendation, to=Status.DECIDED, by=by, at=at, decision=decision
+        )
+    return recommendation
+
+
+def recommendation_progress_set(
+    *, recommendation: Recommendation, progress: int, by=None, note: str = ""
+) -> Recommendation:
+    """Report progress on an implementation under way (0–100 %)."""
+    if recommendation.status != Status.IMPLEMENTATION:
+        raise LifecycleError(_("Progress is reported only while a recommendation is implemented."))
+    if not 0 <= progress <= 100:
+        raise LifecycleError(_("Progress is a percentage from 0 to 100."))
+    recommendation.progress = progress
+    recommendation.save(update_fields=["progress", "updated_at"])
+    return recommendation
+
+
+def milestone_add(
+    *, recommendation: Recommendation, title: str, due_on: datetime.date | None = None
+) -> Milestone:
+    if recommendation.status not in (Status.DECIDED, Status.IMPLEMENTATION):
+        raise LifecycleError(_("Milestones belong to an approved recommendation."))
+    return Milestone.objects.create(recommendation=recommendation, title=title, due_on=due_on)
+
+
+def milestone_complete(*, milestone: Milestone, at: datetime.datetime | None = None) -> Milestone:
+    milestone.completed_at = at or timezone.now()
+    milestone.save(update_fields=["completed_at"])
+    return milestone
+
+
+def translation_set(
+    *, recommendation: Recommendation, language: str, title: str, text: str
+) -> RecommendationTranslation:
+    translated, _created = RecommendationTranslation.objects.update_or_create(
+        recommendation=recommendation,
+        language=language.lower(),
+        defaults={"title": title, "text": text},
+    )
+    return translated
+
+
+def recommendation_from_candidate(*, candidate, by=None) -> Recommendation:
+    """The recommendation a confirmed candidate sentence proposes, created once.
+
+    Its source is the meeting; it quotes the turn and keeps the meeting and the
+    turn's number so that its page links back to the turn.
+    """
+    existing = Recommendation.objects.filter(candidate=candidate).first()
+    if existing is not None:
+        return existing
+    meeting = candidate.meeting
+    turn = candidate.turn
+    speaker = turn.participant.label
+    group = turn.group
+    source, _created = Source.objects.get_or_create(
+        kind=Source.Kind.MEETING,
+        body=group.name if group else meeting.title[:200],
+        document=str(meeting)[:300],
+        defaults={"group": group},
+    )
+    sentence = candidate.sentence.strip()
+    title = sentence if len(sentence) <= 120 else sentence[:119] + "…"
+    with transaction.atomic():
+        recommendation = recommendation_create(
+            reference=_next_meeting_reference(meeting),
+            source=source,
+            title=title,
+            text=sentence,
+            language=meeting.language or "und",
+            received_at=timezone.now(),
+            by=by,
+        )
+        recommendation.meeting = meeting
+        recommendation.turn_index = turn.index
+        recommendation.quote = sentence
+        recommendation.speaker = speaker
+        recommendation.candidate = candidate
+        recommendation.save()
+    return recommendation
+
+
+def _next_meeting_reference(meeting) -> str:
+    prefix = f"M{meeting.pk}-"
+    taken = set(
+        Recommendation.objects.filter(reference__startswith=prefix).values_list(
+            "reference", flat=True
+        )
+    )
+    number = 1
+    while f"{prefix}{number}" in taken:
+        number += 1
+    return f"{prefix}{number}"

@@ -1,0 +1,62 @@
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from commonweal.rounds.models import Round
+from commonweal.rounds.services import RoundError, round_close, round_pabulib
+
+
+class Command(BaseCommand):
+    help = (
+        "Prioritization rounds: list them, count a round whose voting has ended, or export "
+        "its anonymised ballots as a Pabulib file that `commonweal prioritize` recounts."
+    )
+
+    def add_arguments(self, parser):
+        actions = parser.add_subparsers(dest="action", required=True)
+        actions.add_parser("list", help="every round, its phase and its ballots")
+        export = actions.add_parser("export", help="write the round's ballots as a .pb file")
+        export.add_argument("round", type=int, help="the round's number")
+        export.add_argument("--output", "-o", type=Path, help="file to write (default: stdout)")
+        close = actions.add_parser("close", help="end voting now and publish the count")
+        close.add_argument("round", type=int, help="the round's number")
+        show = actions.add_parser("result", help="print the published result as JSON")
+        show.add_argument("round", type=int, help="the round's number")
+
+    def handle(self, *args, action: str, **options):
+        if action == "list":
+            for round_ in Round.objects.order_by("pk"):
+                self.stdout.write(
+                    f"{round_.pk}\t{round_.phase}\t{round_.ballots.count()} ballots\t"
+                    f"{round_.rule}\t{round_.title}"
+                )
+            return
+        round_ = self._round(options["round"])
+        if action == "export":
+            text = round_pabulib(round_)
+            if options["output"]:
+                options["output"].write_text(text, encoding="utf-8")
+                self.stdout.write(f"{options['output']}: {round_.ballots.count()} ballots")
+            else:
+                sys.stdout.write(text)
+        elif action == "close":
+            try:
+                round_ = round_close(round=round_)
+            except RoundError as error:
+                raise CommandError(f"round {round_.pk}: {error}", returncode=2) from None
+            self.stdout.write(
+                f"round {round_.pk}: counted {round_.result['ballots']} ballots; selected "
+                f"{', '.join(round_.result['selected']) or 'nothing'}"
+            )
+        elif action == "result":
+            if not round_.is_counted:
+                raise CommandError(f"round {round_.pk} has not been counted", returncode=2)
+            self.stdout.write(json.dumps(round_.result, ensure_ascii=False, indent=2))
+
+    def _round(self, pk: int) -> Round:
+        try:
+            return Round.objects.get(pk=pk)
+        except Round.DoesNotExist:
+            raise CommandError(f"there is no round {pk}", returncode=2) from None

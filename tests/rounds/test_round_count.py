@@ -1,0 +1,95 @@
+"""Counting a round with the engine, and recounting it from the exported file."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from django.core.management import call_command
+
+from commonweal.community.models import Membership
+from commonweal.rounds.services import ballot_submit, round_close
+
+
+@pytest.fixture
+def two_groups(make_group, make_user):
+    """A large group (10 voters) and a small one (2 voters)."""
+    large, small = make_group("large"), make_group("small")
+    voters = {"large": [], "small": []}
+    for group, n in ((large, 10), (small, 2)):
+        for _ in range(n):
+            user = make_user()
+            Membership.objects.create(person=user.person, group=group)
+            voters[group.slug].append(user)
+    return large, small, voters
+
+
+def _vote(round_, voters, group, references):
+    for user in voters:
+        ballot_submit(round=round_, user=user, group=group, choices=[(r, 1) for r in references])
+
+
+def test_each_group_controls_an_equal_share_of_the_budget(
+    two_groups, make_recommendation, make_round
+):
+    large, small, voters = two_groups
+    x, y, z = (make_recommendation(ref, one_time=50, recurring=0) for ref in ("X", "Y", "Z"))
+    weighted = make_round(recommendations=[x, y, z], voter_groups=[large, small], annual_cap=100)
+    _vote(weighted, voters["large"], large, ["X", "Z"])
+    _vote(weighted, voters["small"], small, ["Y"])
+    result = round_close(round=weighted).result
+    # Each group controls half the budget: the small group's two voters fund Y.
+    assert result["selected"] == ["X", "Y"]
+
+
+def test_without_group_weights_the_larger_group_decides(
+    two_groups, make_recommendation, make_round
+):
+    large, small, voters = two_groups
+    x, y, z = (make_recommendation(ref, one_time=50, recurring=0) for ref in ("X", "Y", "Z"))
+    plain = make_round(
+        recommendations=[x, y, z], voter_groups=[large, small], annual_cap=100, group_weighted=False
+    )
+    _vote(plain, voters["large"], large, ["X", "Z"])
+    _vote(plain, voters["small"], small, ["Y"])
+    result = round_close(round=plain).result
+    assert "Y" not in result["selected"]
+    assert "X" in result["selected"]
+
+
+@pytest.mark.parametrize("rule", ["mes", "greedy", "phragmen", "max-welfare"])
+def test_the_exported_ballots_recount_to_the_published_result(
+    rule, two_groups, make_recommendation, make_round, tmp_path
+):
+    large, small, voters = two_groups
+    recommendations = [
+        make_recommendation(f"P{k}", one_time=10_000 * (k + 1), recurring=2_000 * k)
+        for k in range(6)
+    ]
+    round_ = make_round(
+        recommendations=recommendations,
+        voter_groups=[large, small],
+        annual_cap=60_000,
+        years=3,
+        rule=rule,
+    )
+    for k, user in enumerate(voters["large"] + voters["small"]):
+        group = large if user in voters["large"] else small
+        picks = [f"P{(k + j) % 6}" for j in range(1 + k % 3)]
+        ballot_submit(round=round_, user=user, group=group, choices=[(p, 1) for p in picks])
+    published = round_close(round=round_).result
+
+    exported = tmp_path / "round.pb"
+    call_command("rounds", "export", str(round_.pk), "--output", str(exported))
+    recount = subprocess.run(
+        [sys.executable, "-m", "commonweal", "prioritize", str(exported), "--rule", rule],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(recount.stdout)["selected"] == published["selected"]
+    # Nobody's account is in the file; every voter finds their ballot by receipt.
+    text = exported.read_text(encoding="utf-8")
+    for user in voters["large"]:
+        assert user.email not in text
+    assert published["ballots"] == 12
