@@ -32,7 +32,7 @@ stop_pg() {
 trap stop_pg EXIT
 as_postgres "$PG_BIN/initdb" -D "$PG_DIR/data" -U commonweal --auth=trust -E UTF8 >/dev/null
 as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
-  -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=''" start >/dev/null
+  -o "-p $PG_PORT -k $PG_DIR -c listen_addresses='' -c max_connections=700" start >/dev/null
 PG_URL="postgresql://commonweal@${PG_DIR//\//%2F}:$PG_PORT/commonweal"
 
 export PYTHONDONTWRITEBYTECODE=1

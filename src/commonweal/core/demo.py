@@ -1,21 +1,55 @@
-"""Demo data: the real Kobe roster when ../shared is beside the checkout, else a sample."""
+"""Demo data: the real Kobe roster when ../shared is beside the checkout, else a sample.
+
+On top of the meeting, the demo loads an illustrative registry of recommendations
+(every one flagged ``illustrative``), confirms the meeting's candidate
+recommendations, and sets two prioritization rounds: one closed and counted, with
+ballots from demo voters, and one open, in which the demo participant can vote.
+Everything is written through the services, so lifecycles and ballots are as
+real ones would be; running the demo again adds nothing.
+"""
 
 from __future__ import annotations
 
+import datetime
+import functools
 import os
+import random
+from decimal import Decimal
 from pathlib import Path
 
+import yaml
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 
 from commonweal.accounts.models import User
 from commonweal.community.models import Membership, Person, StakeholderGroup
-from commonweal.community.services import roster_import
+from commonweal.community.services import membership_add, person_create, roster_import
 from commonweal.core.roles import OMBUDSMAN, SECRETARIAT
-from commonweal.meetings.services import meeting_ingest
+from commonweal.meetings.models import Candidate, Meeting
+from commonweal.meetings.services import candidate_review, meeting_ingest
+from commonweal.recommendations.models import Objective, Recommendation, Source
+from commonweal.recommendations.services import (
+    milestone_add,
+    milestone_complete,
+    recommendation_assess,
+    recommendation_create,
+    recommendation_decide,
+    recommendation_move,
+    recommendation_progress_set,
+    translation_set,
+)
+from commonweal.rounds.models import Round
+from commonweal.rounds.services import ballot_submit, round_close, round_create
 
 SAMPLE_ROSTER = Path(__file__).parent / "fixtures" / "sample-roster.yaml"
 SAMPLE_TRANSCRIPT = Path(__file__).parent / "fixtures" / "sample-transcript.txt"
+ILLUSTRATIVE = Path(__file__).parent / "fixtures" / "illustrative-recommendations.yaml"
+CLOSED_ROUND = "FY2027–FY2031 community priorities (illustrative)"
+OPEN_ROUND = "FY2028 quick wins (illustrative)"
+DEMO_VOTERS = 48
+UTC = datetime.UTC
 DEMO_PASSWORD = "commonweal-demo"  # noqa: S105  (demo accounts only; the demo refuses production)
 
 
@@ -51,26 +85,29 @@ def _account(
 
 @transaction.atomic
 def demo_load() -> list[tuple[str, str]]:
-    """Load the demo roster and one account per role; returns (email, role) pairs."""
+    """Load the demo roster, meeting, registry and rounds, and one account per role;
+    returns (email, role) pairs."""
     roster, transcript = demo_files()
     roster_import(data=roster.read_bytes(), source=str(roster))
-    meeting_ingest(
+    meeting = meeting_ingest(
         data=transcript.read_bytes(),
         source_name=transcript.name,
         roster=roster.read_bytes(),
         roster_name=roster.name,
-    )
+    ).meeting
     board = Membership.objects.filter(group__kind=StakeholderGroup.Kind.BOARD).select_related(
         "person"
     )
     coordinator = Membership.objects.filter(role__in=Membership.COORDINATING_ROLES).exclude(
         group__kind=StakeholderGroup.Kind.BOARD
     )
+    secretariat = _account("secretariat@example.org", role=SECRETARIAT)
+    participant = _account("participant@example.org")
     accounts = [
         (_account("admin@example.org", superuser=True), "administrator"),
-        (_account("secretariat@example.org", role=SECRETARIAT), "secretariat staff"),
+        (secretariat, "secretariat staff"),
         (_account("ombudsman@example.org", role=OMBUDSMAN), "ombudsman"),
-        (_account("participant@example.org"), "participant"),
+        (participant, "participant"),
     ]
     first_board = board.first()
     if first_board:
@@ -83,4 +120,280 @@ def demo_load() -> list[tuple[str, str]]:
                 "group coordinator",
             )
         )
+    data = yaml.safe_load(ILLUSTRATIVE.read_text(encoding="utf-8"))
+    _candidates_review(meeting, data["kobe"], by=secretariat)
+    _registry_load(data, by=secretariat)
+    groups = _voting_groups()
+    voters = _demo_voters(groups)
+    _participant_eligible(participant, groups)
+    _closed_round_load(data, groups, voters, by=secretariat)
+    _open_round_load(data, groups, voters, by=secretariat)
     return [(user.email, role) for user, role in accounts]
+
+
+@functools.cache
+def _demo_password_hash() -> str:
+    return make_password(DEMO_PASSWORD)
+
+
+def _at(day: datetime.date | None) -> datetime.datetime | None:
+    """A date from the data file as noon UTC that day."""
+    if day is None:
+        return None
+    return datetime.datetime.combine(day, datetime.time(12), tzinfo=UTC)
+
+
+def _candidates_review(meeting: Meeting, kobe: dict, *, by) -> None:
+    """Confirm the meeting's candidate recommendations, except those the data file names as
+    remarks about recommendations, and give each confirmed one its English rendering."""
+    english = {entry["fragment"]: entry["en"] for entry in kobe["confirm"]}
+    proposed = meeting.candidates.filter(
+        kind=Candidate.Kind.RECOMMENDATION, status=Candidate.Status.PROPOSED
+    ).order_by("turn__index", "pk")
+    for candidate in proposed:
+        if any(fragment in candidate.sentence for fragment in kobe["dismiss"]):
+            candidate_review(candidate=candidate, status=Candidate.Status.DISMISSED, by=by)
+            continue
+        candidate_review(candidate=candidate, status=Candidate.Status.CONFIRMED, by=by)
+        for fragment, text in english.items():
+            if fragment in candidate.sentence and meeting.language != "en":
+                translation_set(
+                    recommendation=candidate.recommendation, language="en", title=text, text=text
+                )
+
+
+def _registry_load(data: dict, *, by) -> None:
+    """The illustrative recommendations, each taken through its lifecycle as dated."""
+    objectives = {o.code: o for o in Objective.objects.all()}
+    sources = {}
+    for key, entry in data["sources"].items():
+        group = StakeholderGroup.objects.filter(slug=entry.get("group") or "").first()
+        sources[key], _created = Source.objects.get_or_create(
+            kind=entry["kind"],
+            body=entry["body"],
+            document=entry["document"],
+            defaults={"group": group},
+        )
+    defaults = data["decision_defaults"]
+    created = []
+    for row in data["recommendations"]:
+        if Recommendation.objects.filter(reference=row["ref"]).exists():
+            continue
+        text = row.get("text") or (
+            f"{row['title']}. (Illustrative: a paraphrase written for the Commonweal demo; "
+            "costs and dates are invented.)"
+        )
+        recommendation = recommendation_create(
+            reference=row["ref"],
+            source=sources[row["source"]],
+            title=row["title"],
+            text=text,
+            objectives=[
+                objectives[code] for code in row.get("objectives", []) if code in objectives
+            ],
+            owner=row.get("owner", ""),
+            illustrative=True,
+            received_at=_at(row["received"]),
+            by=by,
+        )
+        created.append((recommendation, row))
+        if row.get("zh"):
+            translation_set(
+                recommendation=recommendation,
+                language="zh-hans",
+                title=row["zh"],
+                text=f"{row['zh']}。（示例：为 Commonweal 演示编写的转述；成本和日期均为虚构。）",
+            )
+        if "assessed" in row:
+            one_time, recurring, years = row["cost"]
+            recommendation_assess(
+                recommendation=recommendation,
+                one_time_cost=Decimal(one_time),
+                recurring_cost=Decimal(recurring),
+                implementation_years=years,
+                by=by,
+                at=_at(row["assessed"]),
+            )
+        if "decided" in row:
+            day, decision, rationale = row["decided"]
+            statement = defaults[decision]
+            recommendation_decide(
+                recommendation=recommendation,
+                decision=decision,
+                rationale=rationale,
+                serves=statement["serves"],
+                consultation=statement["consultation"],
+                alternatives=statement["alternatives"],
+                by=by,
+                at=_at(day),
+            )
+        if "started" in row:
+            recommendation_move(
+                recommendation=recommendation,
+                to=Recommendation.Status.IMPLEMENTATION,
+                by=by,
+                at=_at(row["started"]),
+            )
+            for title, due, done in row.get("milestones", []):
+                milestone = milestone_add(recommendation=recommendation, title=title, due_on=due)
+                if done:
+                    milestone_complete(milestone=milestone, at=_at(done))
+            if "progress" in row:
+                recommendation_progress_set(
+                    recommendation=recommendation, progress=row["progress"], by=by
+                )
+        if "implemented" in row:
+            recommendation_move(
+                recommendation=recommendation,
+                to=Recommendation.Status.IMPLEMENTED,
+                by=by,
+                at=_at(row["implemented"]),
+            )
+    references = {r.reference: r for r in Recommendation.objects.filter(illustrative=True)}
+    for recommendation, row in created:
+        recommendation.dependencies.set(references[ref] for ref in row.get("depends", []))
+
+
+def _voting_groups() -> list[StakeholderGroup]:
+    """The roster's groups that vote in the demo rounds: every one but the staff."""
+    return list(
+        StakeholderGroup.objects.exclude(kind=StakeholderGroup.Kind.STAFF)
+        .filter(memberships__isnull=False)
+        .distinct()
+        .order_by("slug")
+    )
+
+
+def _demo_voters(groups: list[StakeholderGroup]) -> list[tuple[User, StakeholderGroup]]:
+    """Illustrative voters (Demo voter 01 …), spread over the voting groups."""
+    voters = []
+    for number in range(1, DEMO_VOTERS + 1):
+        group = groups[number % len(groups)]
+        email = f"demo-voter-{number:02d}@example.org"
+        user = User.objects.filter(email=email).select_related("person").first()
+        if user is None:
+            person = person_create(name=f"Demo voter {number:02d}")
+            membership_add(
+                group=group, person=person, role=Membership.Role.MEMBER, title="demo voter"
+            )
+            user = User.objects.create_user(email=email, password=None, person=person)
+            # One hash for all of them: hashing 48 passwords would take seconds.
+            user.password = _demo_password_hash()
+            user.save(update_fields=["password"])
+        membership = user.person.memberships.select_related("group").first()
+        voters.append((user, membership.group))
+    return voters
+
+
+def _participant_eligible(participant: User, groups: list[StakeholderGroup]) -> None:
+    """The demo participant is a member of a voting group, so can vote in the open round."""
+    if participant.person_id is not None:
+        return
+    preferred = [g for g in groups if g.kind != StakeholderGroup.Kind.BOARD] or groups
+    person = person_create(name="Demo participant")
+    membership_add(
+        group=preferred[0], person=person, role=Membership.Role.MEMBER, title="demo participant"
+    )
+    participant.person = person
+    participant.save(update_fields=["person"])
+
+
+def _on_round(data: dict, which: str) -> list[Recommendation]:
+    references = [row["ref"] for row in data["recommendations"] if row.get("round") == which]
+    return list(Recommendation.objects.filter(reference__in=references).order_by("reference"))
+
+
+def _points_ballot(rng: random.Random, favourites: list[str], others: list[str], points: int):
+    """A voter's share-out: three to five items, mostly their camp's favourites."""
+    count = rng.randint(3, 5)
+    chosen: list[str] = []
+    while len(chosen) < count:
+        pool = favourites if rng.random() < 0.7 else others
+        pick = rng.choice(pool)
+        if pick not in chosen:
+            chosen.append(pick)
+    weights = [rng.randint(1, 6) for _ in chosen]
+    shares = [points * w // sum(weights) for w in weights]
+    shares[0] += points - sum(shares)
+    return list(zip(chosen, shares, strict=True))
+
+
+def _closed_round_load(data, groups, voters, *, by) -> None:
+    """A five-year round voted in September 2026 and counted on 1 October 2026."""
+    if Round.objects.filter(title=CLOSED_ROUND).exists():
+        return
+    opens = datetime.datetime(2026, 9, 1, tzinfo=UTC)
+    settings = data["closed_round"]
+    round_ = round_create(
+        recommendations=_on_round(data, "closed"),
+        voter_groups=groups,
+        by=by,
+        at=opens - datetime.timedelta(days=14),
+        title=CLOSED_ROUND,
+        description=(
+            "An illustrative round: the recommendations, costs, voters and ballots are "
+            "invented for the demo. Each voter shared out 100 points; each stakeholder group's "
+            "ballots weigh the same in total."
+        ),
+        ballot_kind=Round.BallotKind.POINTS,
+        points=100,
+        opens_at=opens,
+        closes_at=datetime.datetime(2026, 10, 1, tzinfo=UTC),
+        rule=Round.Rule.MES,
+        group_weighted=True,
+        first_year=2027,
+        years=5,
+        annual_cap=Decimal(settings["annual_cap"]),
+        annual_reserve=Decimal(settings["annual_reserve"]),
+    )
+    references = list(round_.items.values_list("recommendation__reference", flat=True))
+    rng = random.Random(2027)  # noqa: S311  (a seeded, reproducible demo)
+    popular = [r for r in settings["popular"] if r in references]
+    others = [r for r in references if r not in popular]
+    # Three camps of opinion, cutting across the groups, so that the ballots are the same
+    # whichever roster the demo loaded.
+    camps = [popular + rng.sample(others, 5 - len(popular)) for _camp in range(3)]
+    for k, (user, group) in enumerate(voters):
+        favourites = camps[k % len(camps)]
+        others = [r for r in references if r not in favourites]
+        ballot_submit(
+            round=round_,
+            user=user,
+            group=group,
+            choices=_points_ballot(rng, favourites, others, 100),
+            now=opens + datetime.timedelta(hours=6 + 11 * k),
+        )
+    round_close(round=round_, by=by, now=datetime.datetime(2026, 10, 1, 9, tzinfo=UTC))
+
+
+def _open_round_load(data, groups, voters, *, by) -> None:
+    """An approval round open now (for two months), with some ballots already in."""
+    if Round.objects.filter(title=OPEN_ROUND).exists():
+        return
+    now = timezone.now()
+    round_ = round_create(
+        recommendations=_on_round(data, "open"),
+        voter_groups=groups,
+        by=by,
+        at=now - datetime.timedelta(days=10),
+        title=OPEN_ROUND,
+        description=(
+            "An illustrative round open for the demo: tick up to three recommendations you "
+            "would fund in FY2028."
+        ),
+        ballot_kind=Round.BallotKind.APPROVAL,
+        max_choices=3,
+        opens_at=now - datetime.timedelta(days=3),
+        closes_at=now + datetime.timedelta(days=60),
+        rule=Round.Rule.MES,
+        group_weighted=True,
+        first_year=2028,
+        years=1,
+        annual_cap=Decimal("400000"),
+        annual_reserve=Decimal("40000"),
+    )
+    references = list(round_.items.values_list("recommendation__reference", flat=True))
+    rng = random.Random(2028)  # noqa: S311  (a seeded, reproducible demo)
+    for user, group in voters[::3]:
+        picks = rng.sample(references, rng.randint(1, 3))
+        ballot_submit(round=round_, user=user, group=group, choices=[(p, 1) for p in picks])

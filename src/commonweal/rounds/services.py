@@ -70,12 +70,16 @@ def _check_rules(round_: Round) -> None:
         raise RoundError(_("A plan covers one to ten years."))
 
 
-def _set_items(round_: Round, recommendations: list[Recommendation], by) -> None:
+def _set_items(
+    round_: Round, recommendations: list[Recommendation], by, at: datetime.datetime | None
+) -> None:
     """Put ``recommendations`` on the ballot with their costs as they stand now."""
     chosen = {r.pk: r for r in recommendations}
     for item in round_.items.select_related("recommendation"):
         if item.recommendation_id not in chosen:
-            recommendation_move(recommendation=item.recommendation, to=Status.ASSESSED, by=by)
+            recommendation_move(
+                recommendation=item.recommendation, to=Status.ASSESSED, by=by, at=at
+            )
             item.delete()
     on_ballot = set(round_.items.values_list("recommendation_id", flat=True))
     for recommendation in chosen.values():
@@ -93,7 +97,9 @@ def _set_items(round_: Round, recommendations: list[Recommendation], by) -> None
                 )
                 % {"reference": recommendation.reference}
             )
-        recommendation_move(recommendation=recommendation, to=Status.PRIORITIZATION, by=by)
+        recommendation_move(
+            recommendation=recommendation, to=Status.PRIORITIZATION, by=by, at=at
+        )
     RoundItem.objects.bulk_create(
         RoundItem(
             round=round_,
@@ -116,9 +122,14 @@ def _set_items(round_: Round, recommendations: list[Recommendation], by) -> None
 
 @transaction.atomic
 def round_create(
-    *, recommendations: list[Recommendation], voter_groups: list, by=None, **fields: Any
+    *,
+    recommendations: list[Recommendation],
+    voter_groups: list,
+    by=None,
+    at: datetime.datetime | None = None,
+    **fields: Any,
 ) -> Round:
-    """A new round; its recommendations enter prioritization."""
+    """A new round; its recommendations enter prioritization (at ``at``, default now)."""
     unknown = set(fields) - set(RULE_FIELDS) - set(EDITABLE_AFTER_OPENING)
     if unknown:
         raise TypeError(f"unknown round fields: {sorted(unknown)}")
@@ -130,7 +141,7 @@ def round_create(
         raise RoundError(_("Choose at least one stakeholder group to vote."))
     round_.save()
     round_.voter_groups.set(voter_groups)
-    _set_items(round_, list(recommendations), by)
+    _set_items(round_, list(recommendations), by, at)
     return round_
 
 
@@ -171,6 +182,7 @@ def round_update(
             if recommendations is not None
             else [item.recommendation for item in round_.items.select_related("recommendation")],
             by,
+            None,
         )
     return round_
 
@@ -266,7 +278,9 @@ def ballot_submit(
             unique_fields=["round", "voter_key"],
             update_fields=["group", "choices", "receipt"],
         )
-    return Ballot.objects.get(round=round_, voter_key=key)
+        # Read back inside the transaction: the row is ours until commit, so this is
+        # the ballot just written, not a concurrent submission's.
+        return Ballot.objects.get(round=round_, voter_key=key)
 
 
 def ballot_of(round_: Round, user) -> Ballot | None:
