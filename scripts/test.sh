@@ -39,4 +39,4 @@ export PYTHONDONTWRITEBYTECODE=1
 echo "== SQLite run"
 "$BIN/python" -m pytest -m "not postgres" "$@"
 echo "== PostgreSQL run"
-DATABASE_URL="$PG_URL" "$BIN/python" -m pytest -m postgres "$@"
+COMMONWEAL_REQUIRE_POSTGRES=1 DATABASE_URL="$PG_URL" "$BIN/python" -m pytest -m postgres "$@"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,24 @@ SHARED = REPO.parent / "shared"
 KOBE = SHARED / "corpus" / "icann64-kobe"
 
 _sequence = itertools.count(1)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``postgres`` need PostgreSQL: skip them on SQLite, unless the run
+    demands PostgreSQL (scripts/test.sh), where running elsewhere is an error."""
+    from django.conf import settings
+
+    on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    if on_postgres:
+        return
+    if os.environ.get("COMMONWEAL_REQUIRE_POSTGRES"):
+        raise pytest.UsageError(
+            "COMMONWEAL_REQUIRE_POSTGRES is set but DATABASE_URL is not PostgreSQL"
+        )
+    skip = pytest.mark.skip(reason="needs PostgreSQL: scripts/test.sh starts a private server")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
 
 
 def shared_file(*parts: str) -> Path:

@@ -14,6 +14,9 @@ from commonweal.community.models import Membership, Person, PersonName
 from commonweal.community.services import person_alias_add
 from commonweal.core import personal_data
 from commonweal.meetings.models import IngestJob, Meeting, Participant, Turn
+from commonweal.recommendations.models import Recommendation
+from commonweal.rounds.models import Ballot, Comment, Participation
+from commonweal.rounds.services import ballot_submit, comment_add, round_close
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +43,7 @@ def test_every_relation_to_a_person_is_registered_for_export_and_erasure():
 
 
 @pytest.fixture
-def full_footprint(make_user, make_group):
+def full_footprint(make_user, make_group, make_recommendation, make_round):
     """An account with a row in every registered model, and another person's rows beside it."""
     user = make_user("subject@example.org", first_name="Ayden")
     person_alias_add(person=user.person, name="艾登")
@@ -64,6 +67,16 @@ def full_footprint(make_user, make_group):
         meeting=meeting, index=0, participant=spoke, person=user.person, text="I suggest a review."
     )
     IngestJob.objects.create(source_name="t.txt", data=b"", created_by=user)
+    # Added a recommendation (its "received" event is theirs too) and set a round, voted in
+    # it and commented on its priority list.
+    make_recommendation(by=user)
+    group = make_group("voters")
+    Membership.objects.create(person=user.person, group=group)
+    voted = make_round(voter_groups=[group], by=user)
+    reference = voted.items.first().recommendation.reference
+    ballot_submit(round=voted, user=user, group=group, choices=[(reference, 1)])
+    voted = round_close(round=voted)
+    comment_add(round=voted, author=user, text="Fund the outreach first.")
     bystander = make_user("bystander@example.org")
     return user, bystander
 
@@ -96,7 +109,7 @@ def test_erasure_blanks_personal_fields_keeps_contributions_and_can_run_twice(
     assert person.display_name == "Former participant"
     assert person.is_erased and person.email == ""
     assert not PersonName.objects.filter(person=person).exists()
-    assert Membership.objects.filter(person=person).count() == 1  # kept, as a former participant
+    assert Membership.objects.filter(person=person).count() == 2  # kept, as a former participant
     # What they said stays on the record, no longer under their name.
     spoke = Participant.objects.get(person=person)
     assert spoke.label == "Former participant" and spoke.aliases == []
@@ -104,6 +117,12 @@ def test_erasure_blanks_personal_fields_keeps_contributions_and_can_run_twice(
     assert not user.is_active and not user.has_usable_password()
     assert "subject@example.org" not in json.dumps(list(User.objects.values()), default=str)
     assert not user.invitation_accepted.filter(email="subject@example.org").exists()
+    # That they voted is gone; what they voted stays in the count, anonymous as it was.
+    assert not Participation.objects.exists() and Ballot.objects.count() == 1
+    # Their comment and recommendation stay, no longer linked to the account.
+    assert Comment.objects.get().author is None
+    assert Comment.objects.get().text == "Fund the outreach first."
+    assert not Recommendation.objects.filter(created_by=user).exists()
     # The person is signed out everywhere.
     assert client.get(reverse("accounts:me")).status_code == 302
     erased_state = (user.email, person.display_name, person.erased_at)

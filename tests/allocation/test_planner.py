@@ -53,6 +53,15 @@ def test_recurring_commitments_push_a_new_item_to_a_later_year():
     )
 
 
+def test_an_item_bigger_than_any_year_says_so_rather_than_blame_the_others():
+    items = [Item("small", one_time=40, support=1), Item("huge", one_time=120, support=50)]
+    planned = _plan(items)
+    assert planned["huge"].start is None
+    assert planned["huge"].reason == (
+        "left out: it needs 120 in one year, more than the 100 any year of the plan has available"
+    )
+
+
 def test_an_item_starts_only_after_what_it_requires_is_implemented():
     items = [
         Item("base", one_time=30, duration=2, support=1),

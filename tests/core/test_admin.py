@@ -2,12 +2,21 @@ from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
-PLATFORM_APPS = {"accounts", "community", "core", "meetings"}
+PLATFORM_APPS = {"accounts", "community", "core", "meetings", "recommendations", "rounds"}
+# Edited inline on their parent's admin page, or (ballots) kept out of the admin so that
+# no staff member can read anyone's choices.
+NOT_ON_THEIR_OWN = {
+    "recommendations.RecommendationTranslation",
+    "recommendations.LifecycleEvent",
+    "recommendations.Milestone",
+    "rounds.RoundItem",
+    "rounds.Ballot",
+}
 
 
 def test_every_platform_model_has_an_admin_with_search_and_filters():
     for model in apps.get_models():
-        if model._meta.app_label not in PLATFORM_APPS:
+        if model._meta.app_label not in PLATFORM_APPS or model._meta.label in NOT_ON_THEIR_OWN:
             continue
         model_admin = admin.site._registry.get(model)
         assert model_admin is not None, f"{model._meta.label} has no admin"
@@ -31,3 +40,10 @@ def test_the_admin_finds_a_person_by_a_name_in_another_script(admin_client, make
     person_alias_add(person=person, name="丝黛芬妮")
     response = admin_client.get(reverse("admin:community_person_changelist"), {"q": "丝黛芬妮"})
     assert "Stephanie Perrin" in response.content.decode()
+
+
+def test_no_admin_page_shows_a_ballot(admin_client):
+    from commonweal.rounds.models import Ballot
+
+    assert Ballot not in admin.site._registry
+    assert b"ballot" not in admin_client.get(reverse("admin:index")).content.lower()

@@ -61,6 +61,28 @@ MATRIX = {
     "meetings:convokit": ("meeting", EVERYONE),
     # POST only: every role that may review is sent on (302); others are refused.
     "meetings:candidate_review": ("candidate", row(302, 403, 403, 405, 403, 403, 405)),
+    "recommendations:list": (None, EVERYONE),
+    "recommendations:detail": ("recommendation", EVERYONE),
+    "recommendations:export_csv": (None, EVERYONE),
+    "recommendations:export_json": (None, EVERYONE),
+    "recommendations:add": (None, PLATFORM_STAFF),
+    "recommendations:edit": ("recommendation", PLATFORM_STAFF),
+    "recommendations:import": (None, PLATFORM_STAFF),
+    # POST only, like candidate review.
+    "recommendations:move": ("recommendation", row(302, 403, 403, 405, 403, 403, 405)),
+    "rounds:list": (None, EVERYONE),
+    "rounds:create": (None, PLATFORM_STAFF),
+    "rounds:detail": ("round", EVERYONE),
+    "rounds:edit": ("round", PLATFORM_STAFF),
+    # Only members of the round's voting groups: here the NCSG, which the coordinator chairs.
+    "rounds:ballot": ("round", row(302, 403, 200, 403, 403, 403, 403)),
+    "rounds:close": ("round", row(302, 403, 403, 405, 403, 403, 405)),
+    "rounds:priorities": ("counted_round", EVERYONE),
+    "rounds:comment": ("counted_round", row(302, 405, 405, 405, 405, 405, 405)),
+    "rounds:comment_hide": ("round_comment", row(302, 403, 403, 405, 403, 403, 405)),
+    "rounds:pabulib": ("counted_round", EVERYONE),
+    "rounds:export_csv": ("counted_round", EVERYONE),
+    "rounds:export_json": ("counted_round", EVERYONE),
     "admin:index": (None, row(302, 302, 302, 302, 302, 302, 200)),
 }
 
@@ -85,9 +107,10 @@ def test_every_url_has_a_row():
 
 
 @pytest.fixture
-def url_kwargs(role_users, make_person):
+def url_kwargs(role_users, make_person, make_recommendation, make_round):
     from commonweal.accounts.services import invitation_create
     from commonweal.meetings.models import Candidate, IngestJob, Meeting, Participant, Turn
+    from commonweal.rounds.services import comment_add, round_close
 
     _invitation, token = invitation_create(
         email="new@example.org", invited_by=role_users["secretariat"]
@@ -100,6 +123,9 @@ def url_kwargs(role_users, make_person):
     candidate = Candidate.objects.create(
         meeting=meeting, turn=turn, kind="recommendation", sentence="I suggest x."
     )
+    ncsg = role_users["groups"]["ncsg"]
+    counted = round_close(round=make_round(voter_groups=[ncsg]))
+    comment = comment_add(round=counted, author=role_users["participant"], text="Thanks.")
     return {
         "invitation": {"token": token},
         "reset": {"uidb64": "MQ", "token": "set-password"},
@@ -112,6 +138,11 @@ def url_kwargs(role_users, make_person):
         },
         "meeting": {"pk": meeting.pk},
         "candidate": {"pk": candidate.pk},
+        "recommendation": {"pk": make_recommendation().pk},
+        # Rounds voted by the NCSG, one open and one counted with a comment.
+        "round": {"pk": make_round(voter_groups=[ncsg]).pk},
+        "counted_round": {"pk": counted.pk},
+        "round_comment": {"pk": comment.pk},
     }
 
 

@@ -266,7 +266,7 @@ def recommendation_from_candidate(*, candidate, by=None) -> Recommendation:
             title=title,
             text=sentence,
             language=meeting.language or "und",
-            received_at=timezone.now(),
+            received_at=_said_at(meeting),
             by=by,
         )
         recommendation.meeting = meeting
@@ -276,6 +276,19 @@ def recommendation_from_candidate(*, candidate, by=None) -> Recommendation:
         recommendation.candidate = candidate
         recommendation.save()
     return recommendation
+
+
+def _said_at(meeting) -> datetime.datetime:
+    """When the meeting took place: a recommendation made there was received then.
+
+    The meeting's UTC offset is not stored, so its start time is read as UTC (at
+    most a day off; time to decision is counted in days). Undated: now.
+    """
+    if meeting.date is None:
+        return timezone.now()
+    return datetime.datetime.combine(
+        meeting.date, meeting.start_time or datetime.time(0), tzinfo=datetime.UTC
+    )
 
 
 def _next_meeting_reference(meeting) -> str:
@@ -289,3 +302,144 @@ def _next_meeting_reference(meeting) -> str:
     while f"{prefix}{number}" in taken:
         number += 1
     return f"{prefix}{number}"
+
+
+def source_ensure(*, kind: str, body: str, document: str, url: str = "", group=None) -> Source:
+    """The source with this kind, body and document, made once.
+
+    A link or a stakeholder group given later fills in one the source lacked; a
+    source shared by many recommendations is never overwritten by one of them.
+    """
+    source, created = Source.objects.get_or_create(
+        kind=kind, body=body, document=document, defaults={"url": url, "group": group}
+    )
+    if not created:
+        changed = []
+        if url and not source.url:
+            source.url = url
+            changed.append("url")
+        if group is not None and source.group_id is None:
+            source.group = group
+            changed.append("group")
+        if changed:
+            source.save(update_fields=changed)
+    return source
+
+
+def dependency_cycle(recommendation: Recommendation, dependencies) -> list[Recommendation] | None:
+    """The chain back to ``recommendation`` that these dependencies would close, if any."""
+    wanted = {dependency.pk: dependency for dependency in dependencies}
+    if recommendation.pk in wanted:
+        return [recommendation, recommendation]
+    # Breadth-first over what the new dependencies already depend on.
+    came_from: dict[int, int | None] = {pk: None for pk in wanted}
+    frontier = list(wanted)
+    while frontier:
+        edges = Recommendation.dependencies.through.objects.filter(
+            from_recommendation_id__in=frontier
+        ).values_list("from_recommendation_id", "to_recommendation_id")
+        frontier = []
+        for source_pk, target_pk in edges:
+            if target_pk in came_from:
+                continue
+            came_from[target_pk] = source_pk
+            if target_pk == recommendation.pk:
+                chain = [target_pk]
+                while chain[-1] is not None:
+                    chain.append(came_from[chain[-1]])
+                pks = [recommendation.pk, *reversed(chain[:-1])]
+                shown = Recommendation.objects.in_bulk(pks)
+                return [shown[pk] for pk in pks]
+            frontier.append(target_pk)
+    return None
+
+
+def recommendation_update(
+    *,
+    recommendation: Recommendation,
+    title: str,
+    text: str,
+    objectives,
+    dependencies,
+    owner: str,
+    illustrative: bool | None = None,
+) -> Recommendation:
+    """Change what a recommendation says, what it serves, what it needs and who owns it.
+
+    The wording is fixed once the recommendation goes to prioritization (people
+    voted on it); objectives, dependencies and owner can still change.
+    """
+    if (title, text) != (
+        recommendation.title,
+        recommendation.text,
+    ) and recommendation.status not in (
+        Status.RECEIVED,
+        Status.ASSESSED,
+    ):
+        raise LifecycleError(
+            _("The wording is fixed once a recommendation goes to prioritization.")
+        )
+    if not title.strip() or not text.strip():
+        raise LifecycleError(_("A recommendation needs a title and a text."))
+    dependencies = list(dependencies)
+    cycle = dependency_cycle(recommendation, dependencies)
+    if cycle:
+        raise LifecycleError(
+            _("These dependencies would make a circle: %(chain)s.")
+            % {"chain": " → ".join(item.reference for item in cycle)}
+        )
+    with transaction.atomic():
+        recommendation.title = title.strip()
+        recommendation.text = text.strip()
+        recommendation.owner = owner.strip()
+        if illustrative is not None:
+            recommendation.illustrative = illustrative
+        recommendation.save()
+        recommendation.objectives.set(objectives)
+        recommendation.dependencies.set(dependencies)
+    return recommendation
+
+
+def recommendation_add(
+    *,
+    reference: str,
+    title: str,
+    text: str,
+    language: str,
+    source_kind: str,
+    source_body: str,
+    source_document: str,
+    source_url: str = "",
+    source_group=None,
+    objectives=(),
+    dependencies=(),
+    owner: str = "",
+    illustrative: bool = False,
+    by=None,
+) -> Recommendation:
+    """Add a recommendation the secretariat received, with its source (made once)."""
+    if Recommendation.objects.filter(reference=reference).exists():
+        raise LifecycleError(
+            _("There is already a recommendation %(reference)s.") % {"reference": reference}
+        )
+    with transaction.atomic():
+        source = source_ensure(
+            kind=source_kind,
+            body=source_body,
+            document=source_document,
+            url=source_url,
+            group=source_group,
+        )
+        recommendation = recommendation_create(
+            reference=reference,
+            source=source,
+            title=title,
+            text=text,
+            language=language,
+            objectives=list(objectives),
+            owner=owner,
+            illustrative=illustrative,
+            by=by,
+        )
+        recommendation.dependencies.set(list(dependencies))
+    return recommendation

@@ -97,9 +97,7 @@ def _set_items(
                 )
                 % {"reference": recommendation.reference}
             )
-        recommendation_move(
-            recommendation=recommendation, to=Status.PRIORITIZATION, by=by, at=at
-        )
+        recommendation_move(recommendation=recommendation, to=Status.PRIORITIZATION, by=by, at=at)
     RoundItem.objects.bulk_create(
         RoundItem(
             round=round_,

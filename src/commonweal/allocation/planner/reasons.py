@@ -35,6 +35,10 @@ def reason_for(
             f"left out: starting in {years[item.earliest].name} its {item.duration}-year "
             f"implementation would not finish by {years[-1].name}"
         )
+    if chosen is None:
+        too_big = _larger_than_every_year(problem, item)
+        if too_big:
+            return too_big
     # Find the earliest start the dependencies allow, then the year that blocks it.
     ready = item.earliest
     waiting_for = None
@@ -72,6 +76,24 @@ def reason_for(
             return f"left out: it requires {waiting_for}, which is implemented too late"
         return "left out: the plan of largest support has no room for it"
     return f"deferred to {years[chosen].name}: starting earlier lowers the plan's support"
+
+
+def _larger_than_every_year(problem: PlanProblem, item: Item) -> str | None:
+    """Why the item fits in no plan at all: some year of it needs more than any year has."""
+    years = problem.years
+    peaks = []
+    for start in possible_starts(item, len(years)):
+        needs = [sum(item.cost_in(start, t)) - years[t].available for t in range(start, len(years))]
+        peaks.append(max(needs, default=0.0))
+    if not peaks or min(peaks) <= 1e-6:
+        return None
+    start = item.earliest
+    worst = max(range(start, len(years)), key=lambda t: sum(item.cost_in(start, t)))
+    need = sum(item.cost_in(start, worst))
+    return (
+        f"left out: it needs {money(need)} in one year, more than the "
+        f"{money(max(y.available for y in years))} any year of the plan has available"
+    )
 
 
 def _blocking_year(

@@ -1,0 +1,132 @@
+"""The registry in the admin: the objective taxonomy and sources to configure,
+recommendations to correct. Lifecycle steps and decisions are taken on the
+recommendation's page, where they are checked and leave an event; here they are
+read-only."""
+
+from django.contrib import admin
+from django.db import models
+
+from commonweal.recommendations.models import (
+    LifecycleEvent,
+    Milestone,
+    Objective,
+    Recommendation,
+    RecommendationTranslation,
+    Source,
+)
+
+
+@admin.register(Objective)
+class ObjectiveAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "position"]
+    list_editable = ["position"]
+    list_filter = ["position"]
+    search_fields = ["code", "name"]
+    fields = ["code", "name", "names", "position"]
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["body", "document", "kind", "group"]
+    list_filter = ["kind", "group"]
+    search_fields = ["body", "document", "url"]
+    fields = ["kind", "body", "document", "url", "group"]
+    autocomplete_fields = ["group"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+class TranslationInline(admin.TabularInline):
+    model = RecommendationTranslation
+    extra = 0
+    fields = ["language", "title", "text"]
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+    fields = ["title", "due_on", "completed_at"]
+
+
+class LifecycleEventInline(admin.TabularInline):
+    model = LifecycleEvent
+    extra = 0
+    fields = ["at", "status", "decision", "by", "note"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Recommendation)
+class RecommendationAdmin(admin.ModelAdmin):
+    list_display = ["reference", "title", "status", "decision", "source", "illustrative"]
+    list_filter = ["status", "decision", "source__kind", "objectives", "illustrative"]
+    search_fields = ["reference", "title", "text", "owner", "source__body", "source__document"]
+    date_hierarchy = "received_at"
+    inlines = [TranslationInline, MilestoneInline, LifecycleEventInline]
+    filter_horizontal = ["objectives", "dependencies"]
+    fields = [
+        "reference",
+        "source",
+        "title",
+        "text",
+        "language",
+        "objectives",
+        "dependencies",
+        "owner",
+        "illustrative",
+        "one_time_cost",
+        "recurring_cost",
+        "implementation_years",
+        "status",
+        "received_at",
+        "assessed_at",
+        "prioritization_at",
+        "decided_at",
+        "implementation_at",
+        "implemented_at",
+        "decision",
+        "rationale",
+        "serves",
+        "consultation",
+        "alternatives",
+        "progress",
+        "meeting",
+        "turn_index",
+        "quote",
+        "speaker",
+        "created_by",
+    ]
+    readonly_fields = [
+        "reference",
+        "one_time_cost",
+        "recurring_cost",
+        "implementation_years",
+        "status",
+        "received_at",
+        "assessed_at",
+        "prioritization_at",
+        "decided_at",
+        "implementation_at",
+        "implemented_at",
+        "decision",
+        "rationale",
+        "serves",
+        "consultation",
+        "alternatives",
+        "progress",
+        "meeting",
+        "turn_index",
+        "quote",
+        "speaker",
+        "created_by",
+    ]
+
+    def has_add_permission(self, request) -> bool:
+        # Recommendations are added on the registry's own page, which starts the
+        # lifecycle (and its first event); the admin only corrects them.
+        return False

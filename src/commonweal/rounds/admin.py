@@ -1,0 +1,98 @@
+"""Rounds in the admin: rounds, comments and participation, read-only where the
+services own the writes. Ballots are not registered: nobody, staff included,
+sees anyone's choices (see models.Ballot)."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from commonweal.rounds.models import Comment, Participation, Round, RoundItem
+from commonweal.rounds.services import comment_hide
+
+
+class RoundItemInline(admin.TabularInline):
+    model = RoundItem
+    fields = ["recommendation", "one_time_cost", "recurring_cost", "implementation_years", "cost"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Round)
+class RoundAdmin(admin.ModelAdmin):
+    """Rounds are set and counted on their pages, through the services that freeze the
+    rules once voting opens; here they are read."""
+
+    list_display = ["title", "opens_at", "closes_at", "ballot_kind", "rule", "closed_at"]
+    list_filter = ["ballot_kind", "rule", "group_weighted", "opens_at"]
+    search_fields = ["title", "description"]
+    date_hierarchy = "opens_at"
+    fields = [
+        "title",
+        "description",
+        "voter_groups",
+        "ballot_kind",
+        "max_choices",
+        "points",
+        "opens_at",
+        "closes_at",
+        "rule",
+        "group_weighted",
+        "first_year",
+        "years",
+        "annual_cap",
+        "annual_reserve",
+        "created_by",
+        "created_at",
+        "closed_at",
+    ]
+    readonly_fields = fields
+    inlines = [RoundItemInline]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["text", "round", "author", "created_at", "hidden"]
+    list_filter = ["hidden", "created_at", "round"]
+    search_fields = ["text", "author__email", "round__title"]
+    fields = ["round", "author", "text", "created_at", "hidden"]
+    readonly_fields = ["round", "author", "text", "created_at"]
+    actions = ["hide", "show"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Hide the selected comments"))
+    def hide(self, request, queryset):
+        for comment in queryset:
+            comment_hide(comment=comment, hidden=True)
+
+    @admin.action(description=_("Show the selected comments again"))
+    def show(self, request, queryset):
+        for comment in queryset:
+            comment_hide(comment=comment, hidden=False)
+
+
+@admin.register(Participation)
+class ParticipationAdmin(admin.ModelAdmin):
+    """That someone voted, and for which group; never what they voted."""
+
+    list_display = ["round", "user", "group", "first_voted_at"]
+    list_filter = ["group", "round"]
+    search_fields = ["user__email", "round__title", "group__name"]
+    fields = ["round", "user", "group", "first_voted_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

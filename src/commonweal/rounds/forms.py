@@ -1,0 +1,195 @@
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from commonweal.community.models import StakeholderGroup
+from commonweal.recommendations.models import Recommendation
+from commonweal.rounds.models import Round
+from commonweal.rounds.services import RoundError
+
+DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
+
+
+class RecommendationChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Recommendation) -> str:
+        return f"{obj.reference} — {obj.title}"
+
+
+def ballot_ready(round_: Round | None = None):
+    """The recommendations the service accepts on a ballot: costed and assessed, or
+    decided and deferred; and, when editing, those already on this round's ballot."""
+    ready = Q(status=Recommendation.Status.ASSESSED) | Q(
+        status=Recommendation.Status.DECIDED, decision=Recommendation.Decision.DEFERRED
+    )
+    costed = Q(one_time_cost__isnull=False, recurring_cost__isnull=False)
+    on_this_ballot = (
+        Q(round_items__round=round_) if round_ is not None and round_.pk else Q(pk=None)
+    )
+    return Recommendation.objects.filter((ready & costed) | on_this_ballot).distinct()
+
+
+class RoundForm(forms.ModelForm):
+    """Everything a round is set with; only before voting opens (see RoundTextForm)."""
+
+    recommendations = RecommendationChoiceField(
+        label=_lazy("Recommendations on the ballot"),
+        queryset=Recommendation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_lazy(
+            "Costed recommendations that are assessed, or decided and deferred, and in no "
+            "other round."
+        ),
+    )
+    voter_groups = forms.ModelMultipleChoiceField(
+        label=_lazy("Stakeholder groups that vote"),
+        queryset=StakeholderGroup.objects.order_by("name"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Round
+        fields = [
+            "title",
+            "description",
+            "recommendations",
+            "voter_groups",
+            "ballot_kind",
+            "max_choices",
+            "points",
+            "opens_at",
+            "closes_at",
+            "rule",
+            "group_weighted",
+            "first_year",
+            "years",
+            "annual_cap",
+            "annual_reserve",
+        ]
+        widgets = {
+            "opens_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format=DATETIME_LOCAL
+            ),
+            "closes_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format=DATETIME_LOCAL
+            ),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recommendations"].queryset = ballot_ready(self.instance).order_by("reference")
+        if self.instance.pk:
+            self.initial.setdefault(
+                "recommendations",
+                list(self.instance.items.values_list("recommendation_id", flat=True)),
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        opens, closes = cleaned.get("opens_at"), cleaned.get("closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error("closes_at", _("Voting must close after it opens."))
+        cap, reserve = cleaned.get("annual_cap"), cleaned.get("annual_reserve")
+        if cap is not None and cap <= 0:
+            self.add_error("annual_cap", _("The budget per year must be more than nothing."))
+        elif cap is not None and reserve is not None and not 0 <= reserve < cap:
+            self.add_error(
+                "annual_reserve", _("The reserve must be less than the budget per year.")
+            )
+        if cleaned.get("ballot_kind") == Round.BallotKind.POINTS and not cleaned.get("points"):
+            self.add_error(
+                "points", _("A points ballot needs the number of points each voter shares out.")
+            )
+        return cleaned
+
+    def service_fields(self) -> dict:
+        data = dict(self.cleaned_data)
+        data.pop("recommendations")
+        data.pop("voter_groups")
+        return data
+
+
+class RoundTextForm(forms.ModelForm):
+    """What may still change once voting has opened."""
+
+    class Meta:
+        model = Round
+        fields = ["title", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label=_lazy("Your comment"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_lazy("Shown with your name to everyone who reads the priority list."),
+    )
+
+
+def _integer(value: str, reference: str) -> int | None:
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise RoundError(
+            _("%(reference)s: “%(value)s” is not a whole number.")
+            % {"reference": reference, "value": value[:20]}
+        ) from None
+
+
+def ballot_group(data, eligible: list[StakeholderGroup]) -> StakeholderGroup:
+    """The group the voter votes for: the posted ``group``, or their only eligible one."""
+    posted = data.get("group", "").strip()
+    if not posted:
+        if len(eligible) == 1:
+            return eligible[0]
+        raise RoundError(_("Choose the stakeholder group you vote for."))
+    for group in eligible:
+        if str(group.pk) == posted:
+            return group
+    raise RoundError(_("You cannot vote in this round for that group."))
+
+
+def ballot_choices(round_: Round, data) -> list[tuple[str, int]]:
+    """The posted ballot as ``(reference, points)`` pairs in the voter's order.
+
+    approval: repeated ``choice``; points: ``points-<reference>`` (empty is 0);
+    ranking: ``rank-<reference>`` positions 1..n (empty is not ranked). Limits
+    and what is on the ballot are the service's to check.
+    """
+    if round_.ballot_kind == Round.BallotKind.APPROVAL:
+        return [(reference, 1) for reference in data.getlist("choice")]
+    if round_.ballot_kind == Round.BallotKind.POINTS:
+        choices = []
+        for key in data:
+            if key.startswith("points-"):
+                reference = key.removeprefix("points-")
+                points = _integer(data[key], reference)
+                if points:
+                    choices.append((reference, points))
+        return choices
+    ranked: dict[int, str] = {}
+    size = round_.items.count()
+    for key in data:
+        if not key.startswith("rank-"):
+            continue
+        reference = key.removeprefix("rank-")
+        position = _integer(data[key], reference)
+        if position is None:
+            continue
+        if not 1 <= position <= size:
+            raise RoundError(
+                _("%(reference)s: ranks go from 1 to %(size)d.")
+                % {"reference": reference, "size": size}
+            )
+        if position in ranked:
+            raise RoundError(
+                _("%(first)s and %(second)s are both ranked %(position)d.")
+                % {"first": ranked[position], "second": reference, "position": position}
+            )
+        ranked[position] = reference
+    return [(ranked[position], 1) for position in sorted(ranked)]

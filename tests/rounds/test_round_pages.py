@@ -1,0 +1,512 @@
+"""The round pages: the list, a round's rules, voting on each kind of ballot, setting a round."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from commonweal.community.models import Membership
+from commonweal.rounds.models import Ballot, Round
+from commonweal.rounds.services import RoundError, ballot_submit, round_update
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def voting_group(make_group):
+    return make_group("ncuc", name="Non-Commercial Users Constituency")
+
+
+@pytest.fixture
+def make_voter(make_user, voting_group):
+    def make(*groups):
+        user = make_user()
+        for group in groups or (voting_group,):
+            Membership.objects.create(person=user.person, group=group)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def approval_round(make_round, make_recommendation, voting_group):
+    recommendations = [make_recommendation(ref) for ref in ("WS2-1", "WS2-2", "WS2-3")]
+    return make_round(
+        title="Accountability 2027",
+        recommendations=recommendations,
+        voter_groups=[voting_group],
+        max_choices=2,
+    )
+
+
+@pytest.fixture
+def points_round(make_round, make_recommendation, voting_group):
+    recommendations = [make_recommendation(ref) for ref in ("P-1", "P-2", "P-3")]
+    return make_round(
+        recommendations=recommendations,
+        voter_groups=[voting_group],
+        ballot_kind="points",
+        points=100,
+        rule="greedy",
+    )
+
+
+@pytest.fixture
+def ranking_round(make_round, make_recommendation, voting_group):
+    recommendations = [make_recommendation(ref) for ref in ("K-1", "K-2", "K-3")]
+    return make_round(
+        recommendations=recommendations, voter_groups=[voting_group], ballot_kind="ranking"
+    )
+
+
+def _ballot_url(round_):
+    return reverse("rounds:ballot", kwargs={"pk": round_.pk})
+
+
+def _page(response) -> str:
+    return response.content.decode()
+
+
+# --- list and round page ----------------------------------------------------------------
+
+
+def test_anyone_sees_the_rounds_with_phase_rule_groups_and_ballots_cast(
+    client, approval_round, make_voter
+):
+    ballot_submit(
+        round=approval_round,
+        user=make_voter(),
+        group=approval_round.voter_groups.get(),
+        choices=[("WS2-1", 1)],
+    )
+    page = _page(client.get(reverse("rounds:list")))
+    assert "Accountability 2027" in page
+    assert "voting open" in page
+    assert "method of equal shares" in page
+    assert "Non-Commercial Users Constituency" in page
+    assert "<td>1</td>" in page
+
+
+def test_the_round_page_states_the_rules_and_the_costs_on_the_ballot(client, approval_round):
+    page = _page(client.get(approval_round.get_absolute_url()))
+    assert "Each voting group weighs the same" in page
+    assert "at most 2 recommendations on one ballot" in page
+    assert "Total budget the rule may spend" in page
+    for item in approval_round.items.select_related("recommendation"):
+        assert item.recommendation.get_absolute_url() in page
+        assert item.recommendation.title in page
+    assert "110,000" in page  # 100,000 once and 10,000 a year over the one year planned
+    assert "Sign in to vote" in page
+    assert "Close voting and count" not in page
+
+
+def test_a_member_of_a_voting_group_is_offered_the_ballot_and_others_are_not(
+    client, approval_round, make_voter, role_users
+):
+    client.force_login(make_voter())
+    assert _ballot_url(approval_round) in _page(client.get(approval_round.get_absolute_url()))
+    client.force_login(role_users["participant"])
+    page = _page(client.get(approval_round.get_absolute_url()))
+    assert "Vote in this round" not in page
+
+
+def test_the_secretariat_sees_edit_close_and_after_the_count_the_pabulib_link(
+    client, approval_round, role_users
+):
+    client.force_login(role_users["secretariat"])
+    page = _page(client.get(approval_round.get_absolute_url()))
+    assert reverse("rounds:edit", kwargs={"pk": approval_round.pk}) in page
+    assert "only the title and description can still change" in page
+    assert "Close voting and count" in page
+    client.post(reverse("rounds:close", kwargs={"pk": approval_round.pk}))
+    page = _page(client.get(approval_round.get_absolute_url()))
+    assert "Close voting and count" not in page
+    assert reverse("rounds:pabulib", kwargs={"pk": approval_round.pk}) in page
+
+
+# --- who may vote -----------------------------------------------------------------------
+
+
+def test_anonymous_visitors_are_sent_to_sign_in_before_they_can_vote(client, approval_round):
+    for response in (
+        client.get(_ballot_url(approval_round)),
+        client.post(_ballot_url(approval_round), {"choice": ["WS2-1"]}),
+    ):
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login"))
+    assert not Ballot.objects.exists()
+
+
+def test_someone_outside_the_voting_groups_is_refused_with_a_reason(
+    client, approval_round, role_users
+):
+    client.force_login(role_users["participant"])
+    response = client.get(_ballot_url(approval_round))
+    assert response.status_code == 403
+    assert "Only current members of this round" in _page(response)
+    response = client.post(_ballot_url(approval_round), {"choice": ["WS2-1"]})
+    assert response.status_code == 403
+    assert not Ballot.objects.exists()
+
+
+def test_a_former_member_of_the_voting_group_can_no_longer_vote(client, approval_round, make_voter):
+    voter = make_voter()
+    Membership.objects.filter(person=voter.person).update(
+        end_date=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    client.force_login(voter)
+    assert client.get(_ballot_url(approval_round)).status_code == 403
+
+
+# --- approval ballots -------------------------------------------------------------------
+
+
+def test_a_voter_ticks_two_recommendations_and_gets_a_receipt(client, approval_round, make_voter):
+    client.force_login(make_voter())
+    page = _page(client.get(_ballot_url(approval_round)))
+    assert 'type="checkbox" name="choice" value="WS2-1"' in page
+    assert "the last ballot you submit before voting closes is the one counted" in page
+    response = client.post(_ballot_url(approval_round), {"choice": ["WS2-1", "WS2-3"]})
+    assert response.status_code == 302
+    assert response["Location"] == _ballot_url(approval_round)
+    ballot = Ballot.objects.get()
+    assert ballot.choices == [["WS2-1", 1], ["WS2-3", 1]]
+    page = _page(client.get(response["Location"]))
+    assert "Your ballot is saved" in page
+    assert ballot.receipt in page
+    assert 'value="WS2-1" id="choice-1" checked' in page
+    assert 'value="WS2-2" id="choice-2">' in page
+
+
+def test_too_many_ticks_are_refused_with_the_limit_and_nothing_is_stored(
+    client, approval_round, make_voter
+):
+    client.force_login(make_voter())
+    response = client.post(_ballot_url(approval_round), {"choice": ["WS2-1", "WS2-2", "WS2-3"]})
+    assert response.status_code == 400
+    assert "Choose at most 2 recommendations; this ballot has 3." in _page(response)
+    assert not Ballot.objects.exists()
+
+
+def test_a_recommendation_not_on_the_ballot_is_refused(client, approval_round, make_voter):
+    client.force_login(make_voter())
+    response = client.post(_ballot_url(approval_round), {"choice": ["NOT-THERE"]})
+    assert response.status_code == 400
+    assert "NOT-THERE is not on this ballot." in _page(response)
+    assert not Ballot.objects.exists()
+
+
+def test_an_empty_ballot_is_refused(client, approval_round, make_voter):
+    client.force_login(make_voter())
+    response = client.post(_ballot_url(approval_round), {})
+    assert response.status_code == 400
+    assert "choose at least one" in _page(response)
+
+
+def test_voting_again_replaces_the_ballot_with_a_new_receipt(client, approval_round, make_voter):
+    client.force_login(make_voter())
+    client.post(_ballot_url(approval_round), {"choice": ["WS2-1"]})
+    first = Ballot.objects.get().receipt
+    client.post(_ballot_url(approval_round), {"choice": ["WS2-2"]})
+    ballot = Ballot.objects.get()
+    assert ballot.receipt != first
+    assert ballot.choices == [["WS2-2", 1]]
+    page = _page(client.get(_ballot_url(approval_round)))
+    assert ballot.receipt in page
+    assert first not in page
+    assert "Replace my ballot" in page
+
+
+def test_a_member_of_two_voting_groups_chooses_which_one_they_vote_for(
+    client, make_round, make_recommendation, make_group, make_voter
+):
+    first, second = make_group("alac", name="ALAC"), make_group("gac", name="GAC")
+    round_ = make_round(recommendations=[make_recommendation("M-1")], voter_groups=[first, second])
+    client.force_login(make_voter(first, second))
+    response = client.post(_ballot_url(round_), {"choice": ["M-1"]})
+    assert response.status_code == 400
+    assert "Choose the stakeholder group you vote for." in _page(response)
+    response = client.post(_ballot_url(round_), {"choice": ["M-1"], "group": second.pk})
+    assert response.status_code == 302
+    assert Ballot.objects.get().group == second
+
+
+def test_a_group_the_voter_is_not_in_is_refused(client, approval_round, make_group, make_voter):
+    other = make_group("other")
+    client.force_login(make_voter())
+    response = client.post(_ballot_url(approval_round), {"choice": ["WS2-1"], "group": other.pk})
+    assert response.status_code == 400
+    assert "You cannot vote in this round for that group." in _page(response)
+
+
+# --- points and ranking ballots ---------------------------------------------------------
+
+
+def test_a_voter_shares_points_and_empty_boxes_count_as_none(client, points_round, make_voter):
+    client.force_login(make_voter())
+    page = _page(client.get(_ballot_url(points_round)))
+    assert 'name="points-P-1"' in page
+    assert "Share out up to 100 points" in page
+    response = client.post(
+        _ballot_url(points_round), {"points-P-1": "60", "points-P-2": "", "points-P-3": "40"}
+    )
+    assert response.status_code == 302
+    assert Ballot.objects.get().choices == [["P-1", 60], ["P-3", 40]]
+    page = _page(client.get(_ballot_url(points_round)))
+    assert 'name="points-P-1" id="choice-1" min="0" max="100" step="1" value="60"' in page
+
+
+def test_more_points_than_the_voter_has_are_refused(client, points_round, make_voter):
+    client.force_login(make_voter())
+    response = client.post(_ballot_url(points_round), {"points-P-1": "70", "points-P-2": "50"})
+    assert response.status_code == 400
+    page = _page(response)
+    assert "You have 100 points to share out; this ballot uses 120." in page
+    assert 'value="70"' in page  # what the voter typed is still there to correct
+    assert not Ballot.objects.exists()
+
+
+def test_points_that_are_not_a_whole_number_or_negative_are_refused(
+    client, points_round, make_voter
+):
+    client.force_login(make_voter())
+    response = client.post(_ballot_url(points_round), {"points-P-1": "ten"})
+    assert response.status_code == 400
+    assert "is not a whole number" in _page(response)
+    response = client.post(_ballot_url(points_round), {"points-P-1": "-5", "points-P-2": "10"})
+    assert response.status_code == 400
+    assert "Points cannot be negative." in _page(response)
+    assert not Ballot.objects.exists()
+
+
+def test_a_ranking_is_stored_in_the_voters_order(client, ranking_round, make_voter):
+    client.force_login(make_voter())
+    response = client.post(
+        _ballot_url(ranking_round), {"rank-K-1": "2", "rank-K-2": "", "rank-K-3": "1"}
+    )
+    assert response.status_code == 302
+    assert Ballot.objects.get().choices == [["K-3", 1], ["K-1", 1]]
+    page = _page(client.get(_ballot_url(ranking_round)))
+    assert 'name="rank-K-3" id="choice-3" min="1" max="3" step="1" value="1"' in page
+
+
+def test_two_recommendations_with_the_same_rank_are_refused(client, ranking_round, make_voter):
+    client.force_login(make_voter())
+    response = client.post(_ballot_url(ranking_round), {"rank-K-1": "1", "rank-K-2": "1"})
+    assert response.status_code == 400
+    assert "K-1 and K-2 are both ranked 1." in _page(response)
+    response = client.post(_ballot_url(ranking_round), {"rank-K-1": "4"})
+    assert response.status_code == 400
+    assert "ranks go from 1 to 3" in _page(response)
+    assert not Ballot.objects.exists()
+
+
+# --- when voting is not open ------------------------------------------------------------
+
+
+def test_a_closed_round_says_so_and_refuses_ballots(
+    client, make_round, make_recommendation, voting_group, make_voter
+):
+    now = timezone.now()
+    round_ = make_round(
+        recommendations=[make_recommendation("C-1")],
+        voter_groups=[voting_group],
+        opens_at=now - datetime.timedelta(days=8),
+        closes_at=now - datetime.timedelta(days=1),
+    )
+    client.force_login(make_voter())
+    page = _page(client.get(_ballot_url(round_)))
+    assert "Voting in this round is closed." in page
+    assert '<form method="post" class="ballot"' not in page
+    response = client.post(_ballot_url(round_), {"choice": ["C-1"]})
+    assert response.status_code == 400
+    assert "Voting in this round is not open." in _page(response)
+    assert not Ballot.objects.exists()
+
+
+def test_a_round_not_yet_open_says_when_it_opens(
+    client, make_round, make_recommendation, voting_group, make_voter
+):
+    round_ = make_round(
+        recommendations=[make_recommendation("U-1")],
+        voter_groups=[voting_group],
+        opens_at=timezone.now() + datetime.timedelta(days=1),
+        closes_at=timezone.now() + datetime.timedelta(days=8),
+    )
+    client.force_login(make_voter())
+    assert "Voting has not opened yet" in _page(client.get(_ballot_url(round_)))
+    assert client.post(_ballot_url(round_), {"choice": ["U-1"]}).status_code == 400
+
+
+# --- privacy ----------------------------------------------------------------------------
+
+
+def test_no_page_shows_one_voters_choices_or_receipt_to_anyone_else(
+    client, points_round, make_voter, role_users
+):
+    first, second = make_voter(), make_voter()
+    client.force_login(first)
+    client.post(_ballot_url(points_round), {"points-P-1": "73"})
+    client.force_login(second)
+    client.post(_ballot_url(points_round), {"points-P-2": "61"})
+    receipts = list(Ballot.objects.values_list("receipt", flat=True))
+    pages = [
+        reverse("rounds:list"),
+        points_round.get_absolute_url(),
+        reverse("rounds:priorities", kwargs={"pk": points_round.pk}),
+    ]
+    client.force_login(role_users["secretariat"])
+    for url in pages:
+        page = _page(client.get(url))
+        for receipt in receipts:
+            assert receipt[:16] not in page, url
+        for shown in ("P-1: 73", "P-2: 61", 'value="73"', 'value="61"'):
+            assert shown not in page, url
+    assert client.get(_ballot_url(points_round)).status_code == 403
+    client.force_login(first)
+    page = _page(client.get(_ballot_url(points_round)))
+    mine = Ballot.objects.get(choices=[["P-1", 73]]).receipt
+    theirs = Ballot.objects.get(choices=[["P-2", 61]]).receipt
+    assert mine in page
+    assert "P-1: 73 points" in page
+    assert theirs[:16] not in page
+    assert "P-2: 61" not in page and 'value="61"' not in page
+
+
+# --- setting a round --------------------------------------------------------------------
+
+
+def _round_post(recommendations, groups, **overrides):
+    data = {
+        "title": "Reviews 2028",
+        "description": "What the reviews asked for.",
+        "recommendations": [r.pk for r in recommendations],
+        "voter_groups": [g.pk for g in groups],
+        "ballot_kind": "approval",
+        "max_choices": "",
+        "points": "",
+        "opens_at": "2030-01-10T09:00",
+        "closes_at": "2030-01-24T17:00",
+        "rule": "mes",
+        "group_weighted": "on",
+        "first_year": "2031",
+        "years": "3",
+        "annual_cap": "500000",
+        "annual_reserve": "50000",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_the_secretariat_sets_a_round_from_the_costed_recommendations(
+    client, role_users, make_recommendation, voting_group
+):
+    ready = make_recommendation("READY-1", title="Publish the budget early")
+    uncosted = make_recommendation("UNCOSTED-1", costed=False)
+    client.force_login(role_users["secretariat"])
+    page = _page(client.get(reverse("rounds:create")))
+    assert "READY-1 — Publish the budget early" in page
+    assert "UNCOSTED-1" not in page
+    for label in ("Ballot", "Voting opens", "Rule", "Budget per year", "Reserve per year"):
+        assert label.lower() in page.lower()
+    response = client.post(reverse("rounds:create"), _round_post([ready], [voting_group]))
+    round_ = Round.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == round_.get_absolute_url()
+    assert round_.years == 3 and round_.first_year == 2031
+    assert list(round_.items.values_list("recommendation__reference", flat=True)) == ["READY-1"]
+    ready.refresh_from_db()
+    assert ready.status == "prioritization"
+    assert uncosted.status == "received"
+    # On a ballot now, it is not offered for another round.
+    assert "READY-1" not in _page(client.get(reverse("rounds:create")))
+
+
+def test_a_round_with_impossible_rules_is_refused_with_a_message(
+    client, role_users, make_recommendation, voting_group
+):
+    ready = make_recommendation("READY-2")
+    client.force_login(role_users["secretariat"])
+    for overrides, message in (
+        ({"closes_at": "2030-01-01T09:00"}, "Voting must close after it opens."),
+        ({"annual_reserve": "600000"}, "The reserve must be less than the budget per year."),
+        ({"ballot_kind": "points"}, "A points ballot needs the number of points"),
+        (
+            {"ballot_kind": "points", "points": "100", "rule": "phragmen"},
+            "Sequential Phragmén counts approval or ranking ballots",
+        ),
+    ):
+        response = client.post(
+            reverse("rounds:create"), _round_post([ready], [voting_group], **overrides)
+        )
+        assert response.status_code == 400, overrides
+        assert message in _page(response), overrides
+    assert not Round.objects.exists()
+
+
+def test_only_the_secretariat_and_administrators_set_rounds(client, role_users, approval_round):
+    urls = [reverse("rounds:create"), reverse("rounds:edit", kwargs={"pk": approval_round.pk})]
+    for role in ("participant", "coordinator", "board", "ombudsman"):
+        client.force_login(role_users[role])
+        for url in urls:
+            assert client.get(url).status_code == 403, (role, url)
+    for role in ("secretariat", "administrator"):
+        client.force_login(role_users[role])
+        for url in urls:
+            assert client.get(url).status_code == 200, (role, url)
+
+
+def test_before_voting_opens_the_rules_can_change(
+    client, role_users, make_round, make_recommendation, voting_group
+):
+    first, second = make_recommendation("E-1"), make_recommendation("E-2")
+    round_ = make_round(
+        recommendations=[first],
+        voter_groups=[voting_group],
+        opens_at=timezone.now() + datetime.timedelta(days=2),
+        closes_at=timezone.now() + datetime.timedelta(days=9),
+    )
+    client.force_login(role_users["secretariat"])
+    page = _page(client.get(reverse("rounds:edit", kwargs={"pk": round_.pk})))
+    assert 'name="rule"' in page
+    response = client.post(
+        reverse("rounds:edit", kwargs={"pk": round_.pk}),
+        _round_post([first, second], [voting_group], rule="greedy", title="Renamed"),
+    )
+    assert response.status_code == 302
+    round_.refresh_from_db()
+    assert round_.rule == "greedy" and round_.title == "Renamed"
+    assert round_.items.count() == 2
+
+
+def test_after_voting_opens_only_the_title_and_description_can_change(
+    client, role_users, approval_round, voting_group
+):
+    client.force_login(role_users["secretariat"])
+    url = reverse("rounds:edit", kwargs={"pk": approval_round.pk})
+    page = _page(client.get(url))
+    assert 'name="title"' in page and 'name="description"' in page
+    assert 'name="rule"' not in page and 'name="annual_cap"' not in page
+    recommendations = [item.recommendation for item in approval_round.items.all()]
+    response = client.post(
+        url, _round_post(recommendations, [voting_group], rule="greedy", annual_cap="1")
+    )
+    assert response.status_code == 400
+    assert "Voting has opened: the round&#x27;s rules can no longer change." in _page(response)
+    approval_round.refresh_from_db()
+    assert approval_round.rule == "mes"
+    assert approval_round.annual_cap == 1_000_000
+    assert approval_round.title == "Accountability 2027"
+    response = client.post(url, {"title": "Accountability, 2027", "description": "Clearer."})
+    assert response.status_code == 302
+    approval_round.refresh_from_db()
+    assert approval_round.title == "Accountability, 2027"
+    assert approval_round.description == "Clearer."
+
+
+def test_the_service_refuses_rule_changes_after_opening(approval_round):
+    with pytest.raises(RoundError, match="can no longer change"):
+        round_update(round=approval_round, rule="greedy")
+    approval_round.refresh_from_db()
+    assert approval_round.rule == "mes"

@@ -1,0 +1,266 @@
+"""Closing a round, the published priority list, its downloads and its comments."""
+
+import csv
+import hashlib
+import io
+import json
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from commonweal.community.models import Membership
+from commonweal.rounds.models import Ballot, Comment, Participation, Round
+from commonweal.rounds.services import ballot_submit, comment_add, round_close
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def planned_round(make_round, make_recommendation, make_group, make_user):
+    """Three items of 100 each, two years of 150: the rule funds all three, the plan
+    has room for one a year, so one is left without room; a fourth has no votes."""
+    group = make_group("rrsg", name="Registries Stakeholder Group")
+    recommendations = [
+        make_recommendation(ref, title=f"Title of {ref}", one_time=100, recurring=0)
+        for ref in ("A", "B", "C", "D")
+    ]
+    round_ = make_round(
+        title="Two-year plan",
+        recommendations=recommendations,
+        voter_groups=[group],
+        ballot_kind="points",
+        points=100,
+        rule="greedy",
+        years=2,
+        annual_cap=150,
+    )
+    for picks in ({"A": 50, "B": 30, "C": 20}, {"A": 40, "C": 60}):
+        user = make_user()
+        Membership.objects.create(person=user.person, group=group)
+        ballot_submit(round=round_, user=user, group=group, choices=list(picks.items()))
+    return round_
+
+
+def _url(name, round_):
+    return reverse(f"rounds:{name}", kwargs={"pk": round_.pk})
+
+
+def _page(response) -> str:
+    return response.content.decode()
+
+
+def test_before_the_count_the_list_says_it_is_published_when_voting_closes(client, planned_round):
+    page = _page(client.get(_url("priorities", planned_round)))
+    assert "published here when voting closes" in page
+    for name in ("pabulib", "export_csv", "export_json"):
+        assert client.get(_url(name, planned_round)).status_code == 404, name
+
+
+def test_the_secretariat_closes_voting_and_lands_on_the_published_list(
+    client, role_users, planned_round
+):
+    client.force_login(role_users["secretariat"])
+    assert client.get(_url("close", planned_round)).status_code == 405
+    response = client.post(_url("close", planned_round), follow=True)
+    assert response.redirect_chain[-1][0] == _url("priorities", planned_round)
+    assert "the priority list is published" in _page(response)
+    planned_round.refresh_from_db()
+    assert planned_round.is_counted
+
+
+def test_nobody_else_can_close_a_round(client, role_users, planned_round):
+    assert client.post(_url("close", planned_round)).status_code == 302  # to sign in
+    for role in ("participant", "coordinator", "board", "ombudsman"):
+        client.force_login(role_users[role])
+        assert client.post(_url("close", planned_round)).status_code == 403, role
+    planned_round.refresh_from_db()
+    assert not planned_round.is_counted
+
+
+def test_a_round_not_yet_open_cannot_be_closed_and_says_why(
+    client, role_users, make_round, make_recommendation
+):
+    import datetime
+
+    from django.utils import timezone
+
+    round_ = make_round(
+        recommendations=[make_recommendation("L-1")],
+        opens_at=timezone.now() + datetime.timedelta(days=1),
+        closes_at=timezone.now() + datetime.timedelta(days=2),
+    )
+    client.force_login(role_users["secretariat"])
+    response = client.post(_url("close", round_), follow=True)
+    assert "Voting has not opened yet; there is nothing to count." in _page(response)
+    round_.refresh_from_db()
+    assert not round_.is_counted
+
+
+def test_the_priority_list_shows_what_is_funded_each_year_and_why_the_rest_is_not(
+    client, planned_round
+):
+    round_close(round=planned_round)
+    page = _page(client.get(_url("priorities", planned_round)))
+    assert "Funded starting in 2027" in page
+    assert "Funded starting in 2028" in page
+    assert "Voted for but no room in the plan" in page
+    assert "Not selected" in page
+    for row in planned_round.__class__.objects.get(pk=planned_round.pk).result["items"]:
+        assert f'<span lang="en">{row["reason"]}</span>' in page.replace("&#x27;", "'")
+    assert "Title of A" in page
+    for item in planned_round.items.select_related("recommendation"):
+        assert f'href="{item.recommendation.get_absolute_url()}"' in page
+    # Spending against each year's budget, as bars and as a table.
+    assert 'role="img" aria-label="Spending per year against the budget"' in page
+    assert "Registries Stakeholder Group" in page
+    assert "Each voting group weighs the same" in page
+
+
+def test_the_deferred_item_sits_under_no_room_and_the_rest_under_their_years(client, planned_round):
+    result = round_close(round=planned_round).result
+    statuses = {row["id"]: row["status"] for row in result["items"]}
+    assert sorted(statuses.values()) == ["deferred", "funded", "funded", "not-selected"]
+    page = _page(client.get(_url("priorities", planned_round)))
+    deferred = next(ref for ref, status in statuses.items() if status == "deferred")
+    no_room = page.index("Voted for but no room in the plan")
+    not_selected = page.index('id="not-selected"')
+    assert no_room < page.index(f'id="item-{deferred}"') < not_selected
+    assert page.index('id="item-D"') > not_selected
+
+
+def test_anyone_can_recount_from_the_published_file(client, planned_round):
+    result = round_close(round=planned_round).result
+    page = _page(client.get(_url("priorities", planned_round)))
+    assert f"commonweal prioritize round-{planned_round.pk}.pb --rule greedy" in page
+    assert result["pabulib_sha256"] in page
+    response = client.get(_url("pabulib", planned_round))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert f'filename="round-{planned_round.pk}.pb"' in response["Content-Disposition"]
+    assert hashlib.sha256(response.content).hexdigest() == result["pabulib_sha256"]
+    text = response.content.decode()
+    for ballot in Ballot.objects.all():
+        assert ballot.receipt[:16] in text
+    for participation in Participation.objects.select_related("user"):
+        assert participation.user.email not in text
+
+
+def test_the_priority_list_downloads_as_csv_and_json(client, planned_round, make_recommendation):
+    round_close(round=planned_round)
+    response = client.get(_url("export_csv", planned_round))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [row["id"] for row in rows] == ["A", "B", "C", "D"]
+    assert {row["status"] for row in rows} == {"funded", "deferred", "not-selected"}
+    assert all(row["reason"] for row in rows)
+    document = json.loads(client.get(_url("export_json", planned_round)).content)
+    assert document["rule"] == "greedy"
+    assert [year["year"] for year in document["spending"]] == ["2027", "2028"]
+    assert document["items"][0]["id"] == "A"
+
+
+def test_a_title_that_looks_like_a_formula_is_neutralised_in_the_csv(
+    client, make_round, make_recommendation
+):
+    round_ = make_round(recommendations=[make_recommendation("F-1", title="=HYPERLINK(1)")])
+    round_close(round=round_)
+    rows = list(csv.reader(io.StringIO(client.get(_url("export_csv", round_)).content.decode())))
+    assert rows[1][1] == "'=HYPERLINK(1)"
+
+
+# --- comments ---------------------------------------------------------------------------
+
+
+def test_a_participant_comments_on_the_published_list_and_everyone_reads_it(
+    client, role_users, planned_round
+):
+    round_close(round=planned_round)
+    participant = role_users["participant"]
+    client.force_login(participant)
+    response = client.post(_url("comment", planned_round), {"text": "Why is B left out?"})
+    assert response.status_code == 302
+    client.logout()
+    page = _page(client.get(_url("priorities", planned_round)))
+    assert "Why is B left out?" in page
+    assert participant.person.shown_name in page
+    assert "Sign in to comment." in page
+
+
+def test_anonymous_visitors_cannot_comment(client, planned_round):
+    round_close(round=planned_round)
+    response = client.post(_url("comment", planned_round), {"text": "Hello"})
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+    assert not Comment.objects.exists()
+
+
+def test_comments_open_only_once_the_list_is_published(client, role_users, planned_round):
+    client.force_login(role_users["participant"])
+    response = client.post(_url("comment", planned_round), {"text": "Too early"})
+    assert response.status_code == 400
+    assert "Comments open when the priority list is published." in _page(response)
+    assert not Comment.objects.exists()
+
+
+def test_an_empty_comment_is_refused_with_a_message(client, role_users, planned_round):
+    round_close(round=planned_round)
+    client.force_login(role_users["participant"])
+    response = client.post(_url("comment", planned_round), {"text": "   "})
+    assert response.status_code == 400
+    assert not Comment.objects.exists()
+
+
+def test_the_secretariat_hides_a_comment_and_nobody_else_sees_it(client, role_users, planned_round):
+    counted = round_close(round=planned_round)
+    comment = comment_add(round=counted, author=role_users["board"], text="Off-topic rant")
+    hide = reverse("rounds:comment_hide", kwargs={"pk": comment.pk})
+    client.force_login(role_users["participant"])
+    assert client.post(hide).status_code == 403
+    client.force_login(role_users["secretariat"])
+    assert client.get(hide).status_code == 405
+    assert client.post(hide, {"hidden": "1"}).status_code == 302
+    comment.refresh_from_db()
+    assert comment.hidden
+    assert "Off-topic rant" in _page(client.get(_url("priorities", planned_round)))
+    for role in ("participant", "board"):
+        client.force_login(role_users[role])
+        assert "Off-topic rant" not in _page(client.get(_url("priorities", planned_round)))
+    client.logout()
+    assert "Off-topic rant" not in _page(client.get(_url("priorities", planned_round)))
+
+
+# --- admin ------------------------------------------------------------------------------
+
+
+def test_ballots_are_not_in_the_admin_and_rounds_comments_participation_are_read(
+    admin_client, planned_round, role_users
+):
+    assert Ballot not in admin.site._registry
+    counted = round_close(round=planned_round)
+    comment = comment_add(round=counted, author=role_users["board"], text="Thanks")
+    participation = Participation.objects.first()
+    for name, pk in (
+        ("round", planned_round.pk),
+        ("comment", comment.pk),
+        ("participation", participation.pk),
+    ):
+        for view, args in (("changelist", []), ("change", [pk])):
+            url = reverse(f"admin:rounds_{name}_{view}", args=args)
+            response = admin_client.get(url, {"q": "ncsg"} if view == "changelist" else None)
+            assert response.status_code == 200, url
+    page = _page(admin_client.get(reverse("admin:rounds_round_change", args=[planned_round.pk])))
+    assert "Title of A" in page
+    for ballot in Ballot.objects.all():
+        assert ballot.receipt[:16] not in page
+
+
+def test_the_admin_hides_comments_with_an_action(admin_client, planned_round, role_users):
+    counted = round_close(round=planned_round)
+    comment = comment_add(round=counted, author=role_users["board"], text="Spam")
+    admin_client.post(
+        reverse("admin:rounds_comment_changelist"),
+        {"action": "hide", "_selected_action": [comment.pk]},
+    )
+    comment.refresh_from_db()
+    assert comment.hidden
+    assert Round.objects.get(pk=planned_round.pk).comments.filter(hidden=False).count() == 0
