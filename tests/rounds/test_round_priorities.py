@@ -264,3 +264,20 @@ def test_the_admin_hides_comments_with_an_action(admin_client, planned_round, ro
     comment.refresh_from_db()
     assert comment.hidden
     assert Round.objects.get(pk=planned_round.pk).comments.filter(hidden=False).count() == 0
+
+
+def test_a_chinese_reader_sees_the_registry_s_chinese_titles_on_the_list(client, planned_round):
+    from commonweal.recommendations.models import Recommendation
+    from commonweal.recommendations.services import translation_set
+
+    translation_set(
+        recommendation=Recommendation.objects.get(reference="A"),
+        language="zh-hans",
+        title="公布年度问责报告",
+        text="每年公布一份问责报告。",
+    )
+    round_close(round=planned_round)
+    chinese = _page(client.get(_url("priorities", planned_round), HTTP_ACCEPT_LANGUAGE="zh-hans"))
+    english = _page(client.get(_url("priorities", planned_round), HTTP_ACCEPT_LANGUAGE="en"))
+    assert "公布年度问责报告" in chinese and "Title of A" not in chinese
+    assert "Title of A" in english and "公布年度问责报告" not in english

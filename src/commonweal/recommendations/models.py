@@ -258,6 +258,12 @@ class Recommendation(models.Model):
             return ""
         return f"{self.meeting.get_absolute_url()}#turn-{self.turn_index}"
 
+    @property
+    def shown_title(self) -> str:
+        """The title in the reader's language where a translation exists."""
+        translated = self.translation()
+        return translated.title if translated else self.title
+
     def translation(self, language: str | None = None) -> RecommendationTranslation | None:
         language = (language or get_language() or "en").lower()
         if language == self.language.lower():

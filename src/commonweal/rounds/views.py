@@ -43,7 +43,11 @@ def _round(pk: int) -> Round:
 
 
 def _items(round_: Round):
-    return round_.items.select_related("recommendation").order_by("recommendation__reference")
+    return (
+        round_.items.select_related("recommendation")
+        .prefetch_related("recommendation__translations")
+        .order_by("recommendation__reference")
+    )
 
 
 def round_detail(request, pk: int):
@@ -226,12 +230,19 @@ def _priorities_page(request, round_: Round, comment_form=None, problem="", stat
         return render(request, "rounds/priorities.html", context, status=status)
     rows = selectors.priority_rows(round_)
     references = [row["id"] for row in result["items"]]
-    links = {
-        r.reference: r.get_absolute_url()
-        for r in Recommendation.objects.filter(reference__in=references)
+    on_ballot = {
+        r.reference: r
+        for r in Recommendation.objects.filter(reference__in=references).prefetch_related(
+            "translations"
+        )
     }
     for row in result["items"]:
-        row["url"] = links.get(row["id"], "")
+        recommendation = on_ballot.get(row["id"])
+        translated = recommendation.translation() if recommendation else None
+        row["url"] = recommendation.get_absolute_url() if recommendation else ""
+        # The title in the reader's language where the registry has it; the count
+        # itself keeps the title as it stood on the ballot.
+        row["shown_title"] = translated.title if translated else row["title"]
     plan_years = (result.get("plan") or {}).get("years", [])
     for year in plan_years:
         year["percent"] = min(100.0, 100.0 * year["total"] / year["cap"]) if year["cap"] else 0
