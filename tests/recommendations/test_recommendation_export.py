@@ -5,12 +5,12 @@ import json
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from prioritizing import through_a_round
 
 from commonweal.recommendations.importing import recommendations_import
 from commonweal.recommendations.models import Recommendation
 from commonweal.recommendations.services import (
     recommendation_decide,
-    recommendation_move,
     translation_set,
 )
 
@@ -37,7 +37,7 @@ def test_a_title_that_looks_like_a_formula_is_neutralised_in_the_csv(client, mak
 def test_the_exports_follow_the_lists_filters(client, make_recommendation):
     make_recommendation("R-1")
     decided = make_recommendation("R-2")
-    recommendation_move(recommendation=decided, to="prioritization")
+    through_a_round(decided)
     recommendation_decide(recommendation=decided, decision="rejected", **REASONS)
     rows = csv_rows(client.get(reverse("recommendations:export_csv"), {"status": "decided"}))
     assert [row["reference"] for row in rows] == ["R-2"]
@@ -49,7 +49,7 @@ def test_the_exports_carry_the_decision_its_public_interest_and_the_derived_dura
     client, make_recommendation
 ):
     decided = make_recommendation("R-9")
-    recommendation_move(recommendation=decided, to="prioritization")
+    through_a_round(decided)
     recommendation_decide(recommendation=decided, decision="approved", **REASONS)
     translation_set(recommendation=decided, language="zh-hans", title="标题", text="正文")
     row = csv_rows(client.get(reverse("recommendations:export_csv")))[0]

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from prioritizing import through_a_round
 
 from commonweal.recommendations.importing import (
     MAX_IMPORT_BYTES,
@@ -18,7 +19,6 @@ from commonweal.recommendations.models import (
     RecommendationTranslation,
     Source,
 )
-from commonweal.recommendations.services import recommendation_move
 
 pytestmark = pytest.mark.django_db
 
@@ -126,7 +126,7 @@ def test_a_changed_row_updates_a_recommendation_still_received_or_assessed():
 
 def test_a_row_cannot_change_a_recommendation_already_in_prioritization():
     recommendations_import(data=csv_bytes([work_stream_row(1)]), source_name="a.csv")
-    recommendation_move(recommendation=Recommendation.objects.get(), to="prioritization")
+    through_a_round(Recommendation.objects.get())
     same = recommendations_import(data=csv_bytes([work_stream_row(1)]), source_name="a.csv")
     assert same.unchanged == 1
     lines = refused(csv_bytes([work_stream_row(1, title="Reworded")]), "b.csv")

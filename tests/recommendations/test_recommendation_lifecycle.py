@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
+from prioritizing import through_a_round
 
 from commonweal.recommendations.models import LifecycleEvent, Recommendation
 from commonweal.recommendations.services import (
@@ -15,6 +16,7 @@ from commonweal.recommendations.services import (
     recommendation_progress_set,
     recommendation_update,
 )
+from commonweal.rounds.services import RoundError
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +46,8 @@ def brought_to(recommendation, status: str, decision: str = "approved"):
     for step in path:
         if step == Status.DECIDED:
             recommendation_decide(recommendation=recommendation, decision=decision, **REASONS)
+        elif step == Status.PRIORITIZATION:
+            through_a_round(recommendation)
         else:
             recommendation_move(recommendation=recommendation, to=step)
     return recommendation
@@ -71,7 +75,7 @@ def test_the_legal_path_stamps_every_step_and_derives_the_durations(make_recomme
         implementation_years=2,
         at=days[0],
     )
-    recommendation_move(recommendation=recommendation, to=Status.PRIORITIZATION, at=days[1])
+    through_a_round(recommendation, at=days[1])
     recommendation_decide(recommendation=recommendation, decision="approved", at=days[2], **REASONS)
     recommendation_move(recommendation=recommendation, to=Status.IMPLEMENTATION, at=days[3])
     recommendation_move(recommendation=recommendation, to=Status.IMPLEMENTED, at=days[4])
@@ -140,11 +144,36 @@ def test_a_deferred_recommendation_goes_back_to_prioritization_but_an_approved_o
     make_recommendation,
 ):
     deferred = brought_to(make_recommendation(), Status.DECIDED, "deferred")
-    recommendation_move(recommendation=deferred, to=Status.PRIORITIZATION)
+    through_a_round(deferred)
     assert Recommendation.objects.get(pk=deferred.pk).status == Status.PRIORITIZATION
     approved = brought_to(make_recommendation(), Status.DECIDED, "approved")
-    with pytest.raises(LifecycleError, match="Only a deferred"):
+    before = stored(approved)
+    with pytest.raises(RoundError, match="cannot go on a ballot"):
+        through_a_round(approved)
+    with pytest.raises(LifecycleError, match="when a round puts it on its ballot"):
         recommendation_move(recommendation=approved, to=Status.PRIORITIZATION)
+    assert stored(approved) == before
+
+
+def test_while_its_round_is_uncounted_a_recommendation_is_neither_decided_nor_taken_off(
+    make_recommendation,
+):
+    recommendation = make_recommendation()
+    through_a_round(recommendation, counted=False)
+    before = stored(recommendation)
+    with pytest.raises(LifecycleError, match="not been counted"):
+        recommendation_decide(recommendation=recommendation, decision="approved", **REASONS)
+    with pytest.raises(LifecycleError, match="not been counted"):
+        recommendation_move(recommendation=recommendation, to=Status.ASSESSED)
+    assert stored(recommendation) == before
+
+
+def test_a_decision_is_recorded_only_with_its_reasons_never_by_a_bare_move(make_recommendation):
+    recommendation = make_recommendation()
+    before = stored(recommendation)
+    with pytest.raises(LifecycleError, match="Record the decision"):
+        recommendation_move(recommendation=recommendation, to=Status.DECIDED)
+    assert stored(recommendation) == before
 
 
 @pytest.mark.parametrize("missing", ["rationale", "serves", "consultation", "alternatives"])
@@ -162,11 +191,7 @@ def test_a_step_dated_before_the_one_it_follows_is_refused(make_recommendation):
     recommendation = make_recommendation()
     before = stored(recommendation)
     with pytest.raises(LifecycleError, match="before the step"):
-        recommendation_move(
-            recommendation=recommendation,
-            to=Status.PRIORITIZATION,
-            at=recommendation.assessed_at - datetime.timedelta(days=1),
-        )
+        through_a_round(recommendation, at=recommendation.assessed_at - datetime.timedelta(days=1))
     assert stored(recommendation) == before
 
 

@@ -4,11 +4,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from prioritizing import through_a_round
 
 from commonweal.recommendations.models import Milestone, Recommendation, Source
 from commonweal.recommendations.services import (
     recommendation_decide,
-    recommendation_move,
     translation_set,
 )
 
@@ -84,7 +84,7 @@ def test_the_detail_page_shows_the_decision_with_its_public_interest_and_duratio
     client, make_recommendation
 ):
     shown = make_recommendation("R-1", one_time="250000", recurring="30000", years=2)
-    recommendation_move(recommendation=shown, to="prioritization")
+    through_a_round(shown)
     recommendation_decide(recommendation=shown, decision="approved", **REASONS)
     translation_set(recommendation=shown, language="zh-hans", title="标题", text="正文")
     page = client.get(shown.get_absolute_url()).content.decode()

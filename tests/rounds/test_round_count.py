@@ -93,3 +93,63 @@ def test_the_exported_ballots_recount_to_the_published_result(
     for user in voters["large"]:
         assert user.email not in text
     assert published["ballots"] == 12
+
+
+@pytest.mark.parametrize("rule", ["greedy", "mes"])
+@pytest.mark.parametrize(("order", "funded"), [(["A", "B"], ["A"]), (["B", "A"], ["B"])])
+def test_in_a_ranking_round_the_order_decides(
+    rule, order, funded, two_groups, make_recommendation, make_round, tmp_path
+):
+    large, _small, voters = two_groups
+    a = make_recommendation("A", one_time=60, recurring=0)
+    b = make_recommendation("B", one_time=50, recurring=0)
+    ranking = make_round(
+        recommendations=[a, b],
+        voter_groups=[large],
+        annual_cap=60,
+        ballot_kind="ranking",
+        rule=rule,
+    )
+    for user in voters["large"][:5]:
+        ballot_submit(round=ranking, user=user, group=large, choices=[(r, 1) for r in order])
+    assert round_close(round=ranking).result["selected"] == funded
+    exported = tmp_path / "ranking.pb"
+    call_command("rounds", "export", str(ranking.pk), "--output", str(exported))
+    # Borda scores: with two recommendations on the ballot, first 2 points, second 1.
+    assert "scoring" in exported.read_text(encoding="utf-8")
+
+
+def test_what_the_vote_selected_waits_for_a_dependency_it_did_not_select(
+    two_groups, make_recommendation, make_round
+):
+    from commonweal.recommendations.services import recommendation_update
+
+    large, _small, voters = two_groups
+    base = make_recommendation("BASE", one_time=30, recurring=0)
+    dependent = make_recommendation("DEP", one_time=30, recurring=0)
+    recommendation_update(
+        recommendation=dependent,
+        title=dependent.title,
+        text=dependent.text,
+        objectives=[],
+        dependencies=[base],
+        owner="",
+    )
+    round_ = make_round(recommendations=[base, dependent], voter_groups=[large], annual_cap=100)
+    for user in voters["large"]:
+        ballot_submit(round=round_, user=user, group=large, choices=[("DEP", 1)])
+    rows = {row["id"]: row for row in round_close(round=round_).result["items"]}
+    assert rows["BASE"]["status"] == "not-selected"
+    assert rows["DEP"]["status"] == "deferred"
+    assert rows["DEP"]["reason"] == "left out: it requires BASE, which is not in the plan"
+
+
+def test_an_item_that_cannot_be_implemented_within_the_plan_is_refused_on_the_ballot(
+    make_recommendation, make_round
+):
+    from commonweal.rounds.services import RoundError
+
+    long = make_recommendation("LONG", years=3)
+    with pytest.raises(RoundError, match="takes 3 years to implement"):
+        make_round(recommendations=[long], years=2)
+    assert long.__class__.objects.get(pk=long.pk).status == "assessed"

@@ -280,6 +280,30 @@ def test_points_that_are_not_a_whole_number_or_negative_are_refused(
     assert not Ballot.objects.exists()
 
 
+@pytest.mark.parametrize("junk", ["1_0", "١٠", "1" * 12, "1.5"])
+def test_points_written_any_other_way_than_plain_digits_are_refused(
+    client, points_round, make_voter, junk
+):
+    client.force_login(make_voter())
+    response = client.post(_ballot_url(points_round), {"points-P-1": junk})
+    assert response.status_code == 400
+    assert "is not a whole number" in _page(response)
+    assert not Ballot.objects.exists()
+
+
+def test_the_same_recommendation_posted_twice_is_refused(client, points_round, make_voter):
+    client.force_login(make_voter())
+    response = client.post(_ballot_url(points_round), {"points-P-1": ["1", "1"]})
+    assert response.status_code == 400
+    assert "P-1 is on the ballot twice." in _page(response)
+    assert not Ballot.objects.exists()
+
+
+def test_the_ballot_page_is_never_kept_by_a_cache(client, points_round, make_voter):
+    client.force_login(make_voter())
+    assert "no-store" in client.get(_ballot_url(points_round))["Cache-Control"]
+
+
 def test_a_ranking_is_stored_in_the_voters_order(client, ranking_round, make_voter):
     client.force_login(make_voter())
     response = client.post(
@@ -434,7 +458,7 @@ def test_a_round_with_impossible_rules_is_refused_with_a_message(
         ({"ballot_kind": "points"}, "A points ballot needs the number of points"),
         (
             {"ballot_kind": "points", "points": "100", "rule": "phragmen"},
-            "Sequential Phragmén counts approval or ranking ballots",
+            "Sequential Phragmén counts approval ballots only",
         ),
     ):
         response = client.post(

@@ -65,8 +65,12 @@ def test_the_secretariat_closes_voting_and_lands_on_the_published_list(
     response = client.post(_url("close", planned_round), follow=True)
     assert response.redirect_chain[-1][0] == _url("priorities", planned_round)
     assert "the priority list is published" in _page(response)
+    # Closing early is said on the published list; the planned close, a rule, is kept.
+    assert "closed voting before the planned close" in _page(response)
+    planned_closes = planned_round.closes_at
     planned_round.refresh_from_db()
     assert planned_round.is_counted
+    assert planned_round.closes_at == planned_closes
 
 
 def test_nobody_else_can_close_a_round(client, role_users, planned_round):

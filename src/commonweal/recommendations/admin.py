@@ -42,9 +42,17 @@ class TranslationInline(admin.TabularInline):
 
 
 class MilestoneInline(admin.TabularInline):
+    """Milestones are added on the registry page, which checks the decision; here they are
+    only read."""
+
     model = Milestone
     extra = 0
     fields = ["title", "due_on", "completed_at"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class LifecycleEventInline(admin.TabularInline):
@@ -68,7 +76,7 @@ class RecommendationAdmin(admin.ModelAdmin):
     search_fields = ["reference", "title", "text", "owner", "source__body", "source__document"]
     date_hierarchy = "received_at"
     inlines = [TranslationInline, MilestoneInline, LifecycleEventInline]
-    filter_horizontal = ["objectives", "dependencies"]
+    filter_horizontal = ["objectives"]
     fields = [
         "reference",
         "source",
@@ -103,6 +111,8 @@ class RecommendationAdmin(admin.ModelAdmin):
     ]
     readonly_fields = [
         "reference",
+        # Dependencies change on the registry page, which refuses a circle.
+        "dependencies",
         "one_time_cost",
         "recurring_cost",
         "implementation_years",
@@ -125,6 +135,16 @@ class RecommendationAdmin(admin.ModelAdmin):
         "speaker",
         "created_by",
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        fixed = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.status not in (
+            Recommendation.Status.RECEIVED,
+            Recommendation.Status.ASSESSED,
+        ):
+            # People voted on this wording, and on this source.
+            fixed += ["title", "text", "language", "source"]
+        return fixed
 
     def has_add_permission(self, request) -> bool:
         # Recommendations are added on the registry's own page, which starts the

@@ -170,7 +170,18 @@ class DecideForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    to = forms.ChoiceField(choices=Recommendation.Status.choices)
+    # The moves made by hand; prioritization is entered through a round and a decision
+    # is recorded with the decision form.
+    to = forms.ChoiceField(
+        choices=[
+            (status.value, status.label)
+            for status in (
+                Recommendation.Status.ASSESSED,
+                Recommendation.Status.IMPLEMENTATION,
+                Recommendation.Status.IMPLEMENTED,
+            )
+        ]
+    )
     note = forms.CharField(max_length=2000, required=False)
 
 

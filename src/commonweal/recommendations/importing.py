@@ -22,6 +22,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import DatabaseError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from commonweal.community.models import StakeholderGroup
 from commonweal.recommendations.exporting import EXPORT_ONLY_COLUMNS, IMPORT_COLUMNS
@@ -138,7 +140,10 @@ def _fail(source: str, message: str, row: int = 1, column: str = "file"):
 
 def _decode(data: bytes, source: str) -> str:
     if len(data) > MAX_IMPORT_BYTES:
-        _fail(source, f"the file is larger than {MAX_IMPORT_BYTES // 1024 // 1024} MB")
+        _fail(
+            source,
+            _("the file is larger than %(size)d MB") % {"size": MAX_IMPORT_BYTES // 1024 // 1024},
+        )
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encodings = ("utf-16",)
     else:
@@ -147,7 +152,7 @@ def _decode(data: bytes, source: str) -> str:
             data.count(b"\x00")
             or sum(data.count(byte) for byte in _CONTROL_BYTES) > len(data) // 100
         ):
-            _fail(source, "binary data, not a CSV spreadsheet")
+            _fail(source, _("binary data, not a CSV spreadsheet"))
     for encoding in encodings:
         try:
             text = data.decode(encoding)
@@ -155,15 +160,18 @@ def _decode(data: bytes, source: str) -> str:
         except UnicodeDecodeError:
             continue
     else:
-        _fail(source, "not text in UTF-8, UTF-16 or GB18030; save the spreadsheet as CSV UTF-8")
+        _fail(
+            source,
+            _("not text in UTF-8, UTF-16 or GB18030; save the spreadsheet as CSV UTF-8"),
+        )
     text = text.lstrip("\ufeff")
     if not text.strip():
-        _fail(source, "the file is empty")
+        _fail(source, _("the file is empty"))
     controls = sum(
         1 for char in text if unicodedata.category(char) == "Cc" and char not in "\t\r\n"
     )
     if "\x00" in text or controls > len(text) // 100:
-        _fail(source, "binary data, not a CSV spreadsheet")
+        _fail(source, _("binary data, not a CSV spreadsheet"))
     return text
 
 
@@ -186,14 +194,19 @@ def _records(text: str, source: str) -> tuple[list[str], list[tuple[int, list[st
             if not any(cell.strip() for cell in record):
                 continue
             if len(records) >= MAX_IMPORT_ROWS:
-                _fail(source, f"more than {MAX_IMPORT_ROWS} rows; split the file", number)
+                message = ngettext(
+                    "more than %(count)d row; split the file",
+                    "more than %(count)d rows; split the file",
+                    MAX_IMPORT_ROWS,
+                ) % {"count": MAX_IMPORT_ROWS}
+                _fail(source, message, number)
             records.append((number, record))
     except csv.Error as error:
-        _fail(source, f"not readable as CSV ({error})", number + 1)
+        _fail(source, _("not readable as CSV (%(error)s)") % {"error": error}, number + 1)
     columns = [_column_name(cell) for cell in header]
     _check_header(columns, source)
     if not records:
-        _fail(source, "the file has a header but no rows", 2, "file")
+        _fail(source, _("the file has a header but no rows"), 2, "file")
     return columns, records
 
 
@@ -221,15 +234,16 @@ def _check_header(columns: list[str], source: str) -> None:
     repeated = sorted({name for name in columns if name and columns.count(name) > 1})
     parts = []
     if missing:
-        parts.append("missing columns " + ", ".join(missing))
+        parts.append(_("missing columns %(columns)s") % {"columns": ", ".join(missing)})
     if unknown:
-        parts.append("unknown columns " + ", ".join(unknown[:10]))
+        parts.append(_("unknown columns %(columns)s") % {"columns": ", ".join(unknown[:10])})
     if repeated:
-        parts.append("repeated columns " + ", ".join(repeated))
+        parts.append(_("repeated columns %(columns)s") % {"columns": ", ".join(repeated)})
     if parts:
         _fail(
             source,
-            "; ".join(parts) + " (the columns are listed in docs/formats.md)",
+            _("%(problems)s (the columns are listed in docs/formats.md)")
+            % {"problems": "; ".join(parts)},
             column="header",
         )
 
@@ -251,18 +265,22 @@ def _check_rows(
     rows = []
     for number, record in records:
         if len(record) > len(header) and any(cell.strip() for cell in record[len(header) :]):
-            problems.append(
-                f"row {number}: file: {len(record)} cells, but the header names {len(header)}"
-            )
+            message = ngettext(
+                "%(cells)d cell, but the header names %(columns)d",
+                "%(cells)d cells, but the header names %(columns)d",
+                len(record),
+            ) % {"cells": len(record), "columns": len(header)}
+            problems.append(f"row {number}: file: {message}")
             continue
         cells = {name: _cell(value) for name, value in zip(header, record, strict=False) if name}
         row = _check_row(number, cells, objectives, groups, problems)
         if row.reference:
             if row.reference in first_row_of:
-                problems.append(
-                    f"row {number}: reference: {row.reference} is also on row "
-                    f"{first_row_of[row.reference]}"
-                )
+                message = _("%(reference)s is also on row %(row)d") % {
+                    "reference": row.reference,
+                    "row": first_row_of[row.reference],
+                }
+                problems.append(f"row {number}: reference: {message}")
             else:
                 first_row_of[row.reference] = number
         rows.append(row)
@@ -279,31 +297,44 @@ def _check_row(number, cells, objectives, groups, problems) -> _Row:  # noqa: C9
         value = cells.get(column, "")
         if not value:
             if required:
-                problem(column, "is empty")
+                problem(column, _("is empty"))
             return ""
         if len(value) > limit:
-            problem(column, f"is longer than {limit} characters ({len(value)})")
+            message = ngettext(
+                "is longer than %(limit)d character (%(length)d)",
+                "is longer than %(limit)d characters (%(length)d)",
+                limit,
+            ) % {"limit": limit, "length": len(value)}
+            problem(column, message)
             return ""
         if any(unicodedata.category(char) == "Cc" and char not in "\t\r\n" for char in value):
-            problem(column, "contains control characters")
+            problem(column, _("contains control characters"))
             return ""
         return value
 
     row.reference = text("reference", 40, required=True)
     if row.reference and not REFERENCE.match(row.reference):
-        problem("reference", "may not contain spaces, commas or semicolons")
+        problem("reference", _("may not contain spaces, commas or semicolons"))
         row.reference = ""
     row.title = text("title", 300, required=True)
     row.text = text("text", MAX_TEXT, required=True)
     language = text("language", 35).lower()
     language = LANGUAGE_ALIASES.get(language, language)
     if language and not LANGUAGE.match(language):
-        problem("language", f"{language!r} is not a language code such as en or zh-hans")
+        problem(
+            "language",
+            _("%(language)s is not a language code such as en or zh-hans")
+            % {"language": repr(language)},
+        )
     row.language = language
 
     kind = text("source_kind", 20, required=True)
     if kind and kind not in Source.Kind.values:
-        problem("source_kind", f"{kind!r} is not one of {', '.join(Source.Kind.values)}")
+        problem(
+            "source_kind",
+            _("%(kind)s is not one of %(kinds)s")
+            % {"kind": repr(kind), "kinds": ", ".join(Source.Kind.values)},
+        )
     row.source_kind = kind
     row.source_body = text("source_body", 200, required=True)
     row.source_document = text("source_document", 300, required=True)
@@ -312,14 +343,17 @@ def _check_row(number, cells, objectives, groups, problems) -> _Row:  # noqa: C9
         try:
             URLValidator(schemes=["http", "https"])(url)
         except ValidationError:
-            problem("source_url", "is not an http or https link")
+            problem("source_url", _("is not an http or https link"))
             url = ""
     row.source_url = url
     group = text("source_group", 60)
     if group:
         row.source_group = groups.get(group)
         if row.source_group is None:
-            problem("source_group", f"there is no stakeholder group {group!r}")
+            problem(
+                "source_group",
+                _("there is no stakeholder group %(group)s") % {"group": repr(group)},
+            )
 
     codes = _split(text("objectives", 2000))
     if codes is not None:
@@ -327,8 +361,12 @@ def _check_row(number, cells, objectives, groups, problems) -> _Row:  # noqa: C9
         if unknown:
             problem(
                 "objectives",
-                f"unknown code {', '.join(repr(code) for code in unknown)} "
-                f"(known: {', '.join(objectives) or 'none'})",
+                _("unknown code %(codes)s (known: %(known)s)")
+                % {
+                    "codes": ", ".join(repr(code) for code in unknown),
+                    # Translators: said when no objectives are defined yet.
+                    "known": ", ".join(objectives) or _("none"),
+                },
             )
         row.objectives = [objectives[code] for code in codes if code in objectives]
 
@@ -340,30 +378,36 @@ def _check_row(number, cells, objectives, groups, problems) -> _Row:  # noqa: C9
     }
     if bool(given["one_time_cost"]) != bool(given["recurring_cost"]):
         missing = "recurring_cost" if given["one_time_cost"] else "one_time_cost"
-        problem(missing, "give both costs or neither")
+        problem(missing, _("give both costs or neither"))
     years = text("implementation_years", 10)
     if years:
         if not years.isdigit() or not 1 <= int(years) <= 20:
-            problem("implementation_years", f"{years!r} is not a whole number from 1 to 20")
+            problem(
+                "implementation_years",
+                _("%(years)s is not a whole number from 1 to 20") % {"years": repr(years)},
+            )
         else:
             row.implementation_years = int(years)
 
     row.depends_on = _split(text("depends_on", 2000))
     if row.depends_on and row.reference in row.depends_on:
-        problem("depends_on", "a recommendation cannot depend on itself")
+        problem("depends_on", _("a recommendation cannot depend on itself"))
     row.owner = text("owner", 200)
     received = text("received_at", 40)
     if received:
         row.received_at = _moment(received)
         if row.received_at is None:
-            problem("received_at", f"{received!r} is not a date such as 2019-03-12")
+            problem(
+                "received_at",
+                _("%(value)s is not a date such as 2019-03-12") % {"value": repr(received)},
+            )
         elif row.received_at > timezone.now():
-            problem("received_at", "is in the future")
+            problem("received_at", _("is in the future"))
     flag = text("illustrative", 10).lower()
     if flag in TRUE:
         row.illustrative = True
     elif flag and flag not in FALSE:
-        problem("illustrative", f"{flag!r} is not yes or no")
+        problem("illustrative", _("%(value)s is not yes or no") % {"value": repr(flag)})
     elif flag:
         row.illustrative = False
 
@@ -380,9 +424,12 @@ def _check_row(number, cells, objectives, groups, problems) -> _Row:  # noqa: C9
         if not title and not body:
             continue
         if not title or not body:
-            problem(f"{'title' if not title else 'text'}_{language}", "give the title and the text")
+            problem(
+                f"{'title' if not title else 'text'}_{language}",
+                _("give the title and the text"),
+            )
         elif language == (row.language or "en"):
-            problem(f"title_{language}", "a translation into the original language")
+            problem(f"title_{language}", _("a translation into the original language"))
         else:
             row.translations[language] = (title, body)
     return row
@@ -403,19 +450,23 @@ def _cost(value: str, column: str, problem) -> Decimal | None:
     try:
         number = Decimal(plain)
     except InvalidOperation:
-        problem(column, f"{value!r} is not a number; write it like 125000.50, without separators")
+        problem(
+            column,
+            _("%(value)s is not a number; write it like 125000.50, without separators")
+            % {"value": repr(value)},
+        )
         return None
     if not number.is_finite():
-        problem(column, f"{value!r} is not a number")
+        problem(column, _("%(value)s is not a number") % {"value": repr(value)})
         return None
     if number < 0:
-        problem(column, "cannot be negative")
+        problem(column, _("cannot be negative"))
         return None
     if number >= Decimal(10) ** MAX_DIGITS_BEFORE_POINT:
-        problem(column, "is too large")
+        problem(column, _("is too large"))
         return None
     if number != number.quantize(Decimal("0.01")):
-        problem(column, "has more than two decimals")
+        problem(column, _("has more than two decimals"))
         return None
     return number.quantize(Decimal("0.01"))
 
@@ -493,11 +544,15 @@ def _check_existing(rows: list[_Row], problems: list[str]) -> None:
         differences = [name for name in current if current[name] != wanted[name]]
         row.changed = bool(differences)
         if differences and row.existing.status not in OPEN_STATUSES:
-            problems.append(
-                f"row {row.number}: reference: {row.reference} is already "
-                f"“{row.existing.get_status_display()}” and can no longer be changed by a file "
-                f"(this row changes {', '.join(differences)})"
-            )
+            message = _(
+                "%(reference)s is already “%(status)s” and can no longer be changed by a file "
+                "(this row changes %(columns)s)"
+            ) % {
+                "reference": row.reference,
+                "status": row.existing.get_status_display(),
+                "columns": ", ".join(differences),
+            }
+            problems.append(f"row {row.number}: reference: {message}")
 
 
 def _check_dependencies(rows: list[_Row], problems: list[str]) -> None:
@@ -515,10 +570,10 @@ def _check_dependencies(rows: list[_Row], problems: list[str]) -> None:
             continue
         unknown = [ref for ref in row.depends_on if ref not in in_file and ref not in stored]
         if unknown:
-            problems.append(
-                f"row {row.number}: depends_on: no recommendation {', '.join(unknown)} "
-                "in this file or the registry"
-            )
+            message = _("no recommendation %(references)s in this file or the registry") % {
+                "references": ", ".join(unknown)
+            }
+            problems.append(f"row {row.number}: depends_on: {message}")
         graph[row.reference] = set(row.depends_on) - {row.reference}  # reported above
     reported: set[frozenset[str]] = set()
     for cycle in _cycles(graph, start_from=[row.reference for row in rows]):
@@ -530,9 +585,10 @@ def _check_dependencies(rows: list[_Row], problems: list[str]) -> None:
         if not numbers:
             continue
         first = min(numbers)
-        problems.append(
-            f"row {first}: depends_on: a circle of dependencies: {' → '.join([*cycle, cycle[0]])}"
-        )
+        message = _("a circle of dependencies: %(cycle)s") % {
+            "cycle": " → ".join([*cycle, cycle[0]])
+        }
+        problems.append(f"row {first}: depends_on: {message}")
 
 
 def _cycles(graph: dict[str, set[str]], start_from: list[str]) -> list[list[str]]:

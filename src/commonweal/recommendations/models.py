@@ -22,6 +22,17 @@ from django.utils.translation import gettext_lazy as _
 ZERO = Decimal("0")
 
 
+def cost_over_plan(
+    one_time: Decimal, recurring: Decimal, implementation_years: int, years: int
+) -> Decimal:
+    """What an item costs over a plan of ``years`` fiscal years, started in the first.
+
+    The one-time cost is spread over the implementation period; the recurring cost
+    runs from the year implementation completes (the planner's model).
+    """
+    return one_time + recurring * max(years - implementation_years + 1, 0)
+
+
 class Objective(models.Model):
     """One strategic objective of the community's taxonomy (configurable in the admin)."""
 
@@ -233,13 +244,13 @@ class Recommendation(models.Model):
         return self.one_time_cost is not None and self.recurring_cost is not None
 
     def cost_over(self, years: int) -> Decimal:
-        """What the recommendation costs over ``years`` fiscal years, starting in the first.
-
-        The one-time cost is spread over the implementation period; the recurring
-        cost runs from the year implementation completes (the planner's model).
-        """
-        recurring_years = max(years - self.implementation_years + 1, 0)
-        return (self.one_time_cost or ZERO) + (self.recurring_cost or ZERO) * recurring_years
+        """What the recommendation costs over ``years`` fiscal years (``cost_over_plan``)."""
+        return cost_over_plan(
+            self.one_time_cost or ZERO,
+            self.recurring_cost or ZERO,
+            self.implementation_years,
+            years,
+        )
 
     @property
     def time_to_decision(self) -> datetime.timedelta | None:

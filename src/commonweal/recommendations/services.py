@@ -95,10 +95,13 @@ def recommendation_move(
     at: datetime.datetime | None = None,
     note: str = "",
     decision: str = "",
+    by_round: bool = False,
 ) -> Recommendation:
     """Move ``recommendation`` to status ``to``, or raise :class:`LifecycleError`.
 
-    Call inside a transaction when other writes must go with the move.
+    Only the round services (``by_round``) put a recommendation into prioritization
+    or take it off a ballot; only ``recommendation_decide`` (with its ``decision``)
+    decides. Call inside a transaction when other writes must go with the move.
     """
     current = recommendation.status
     if to not in TRANSITIONS.get(current, ()):
@@ -106,6 +109,19 @@ def recommendation_move(
             _("A recommendation that is “%(current)s” cannot become “%(to)s”.")
             % {"current": Status(current).label, "to": Status(to).label}
         )
+    if to == Status.PRIORITIZATION and not by_round:
+        raise LifecycleError(
+            _("A recommendation enters prioritization when a round puts it on its ballot.")
+        )
+    if to == Status.DECIDED and not decision:
+        raise LifecycleError(_("Record the decision with its rationale and public interest."))
+    if current == Status.PRIORITIZATION and not by_round:
+        pending = recommendation.rounds.filter(result__isnull=True).first()
+        if pending is not None:
+            raise LifecycleError(
+                _("It is on the ballot of “%(round)s”, which has not been counted yet.")
+                % {"round": pending.title}
+            )
     if to == Status.ASSESSED and not recommendation.costed:
         raise LifecycleError(_("Give the one-time and the recurring cost before assessing it."))
     if to == Status.IMPLEMENTATION and recommendation.decision != Decision.APPROVED:
@@ -216,7 +232,14 @@ def recommendation_progress_set(
 def milestone_add(
     *, recommendation: Recommendation, title: str, due_on: datetime.date | None = None
 ) -> Milestone:
-    if recommendation.status not in (Status.DECIDED, Status.IMPLEMENTATION):
+    if (
+        recommendation.status
+        not in (
+            Status.DECIDED,
+            Status.IMPLEMENTATION,
+        )
+        or recommendation.decision != Decision.APPROVED
+    ):
         raise LifecycleError(_("Milestones belong to an approved recommendation."))
     return Milestone.objects.create(recommendation=recommendation, title=title, due_on=due_on)
 

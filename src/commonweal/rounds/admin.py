@@ -54,6 +54,11 @@ class RoundAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        # Deleting a round would strand its recommendations "in prioritization" and
+        # its ballots with them.
+        return False
+
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):

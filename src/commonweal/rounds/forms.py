@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -128,17 +130,20 @@ class CommentForm(forms.Form):
     )
 
 
+WHOLE_NUMBER = re.compile(r"-?[0-9]{1,9}")
+
+
 def _integer(value: str, reference: str) -> int | None:
     value = value.strip()
     if not value:
         return None
-    try:
-        return int(value)
-    except ValueError:
+    # Plain ASCII digits only: int() would also take "1_0" and other scripts' digits.
+    if not WHOLE_NUMBER.fullmatch(value):
         raise RoundError(
             _("%(reference)s: “%(value)s” is not a whole number.")
             % {"reference": reference, "value": value[:20]}
-        ) from None
+        )
+    return int(value)
 
 
 def ballot_group(data, eligible: list[StakeholderGroup]) -> StakeholderGroup:
@@ -152,6 +157,13 @@ def ballot_group(data, eligible: list[StakeholderGroup]) -> StakeholderGroup:
         if str(group.pk) == posted:
             return group
     raise RoundError(_("You cannot vote in this round for that group."))
+
+
+def _single(data, key: str, reference: str) -> str:
+    values = data.getlist(key)
+    if len(values) > 1:
+        raise RoundError(_("%(reference)s is on the ballot twice.") % {"reference": reference})
+    return values[0]
 
 
 def ballot_choices(round_: Round, data) -> list[tuple[str, int]]:
@@ -168,7 +180,7 @@ def ballot_choices(round_: Round, data) -> list[tuple[str, int]]:
         for key in data:
             if key.startswith("points-"):
                 reference = key.removeprefix("points-")
-                points = _integer(data[key], reference)
+                points = _integer(_single(data, key, reference), reference)
                 if points:
                     choices.append((reference, points))
         return choices
@@ -178,7 +190,7 @@ def ballot_choices(round_: Round, data) -> list[tuple[str, int]]:
         if not key.startswith("rank-"):
             continue
         reference = key.removeprefix("rank-")
-        position = _integer(data[key], reference)
+        position = _integer(_single(data, key, reference), reference)
         if position is None:
             continue
         if not 1 <= position <= size:

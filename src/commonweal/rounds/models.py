@@ -34,8 +34,10 @@ class Round(models.Model):
         PHRAGMEN = "phragmen", _("sequential Phragmén")
         MAX_WELFARE = "max-welfare", _("largest total support")
 
-    # The Pabulib vote type each ballot kind is written as.
-    VOTE_TYPES = {"approval": "approval", "points": "cumulative", "ranking": "ordinal"}
+    # The Pabulib vote type each ballot kind is written as. A ranking is counted as Borda
+    # scores (with n recommendations on the ballot, the first gets n points, the next n - 1
+    # ...), so that the order counts under every rule that reads points.
+    VOTE_TYPES = {"approval": "approval", "points": "cumulative", "ranking": "scoring"}
 
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
@@ -101,6 +103,9 @@ class Round(models.Model):
     # Set by services.round_close: the engine's result, as published.
     closed_at = models.DateTimeField(_("counted at"), null=True, blank=True)
     result = models.JSONField(_("result"), null=True, blank=True, editable=False)
+    # The anonymised ballots as the Pabulib file they were counted from, kept as
+    # published so that its digest in the result always matches the download.
+    ballots_file = models.TextField(_("ballots file"), blank=True, editable=False)
 
     class Meta:
         verbose_name = _("prioritization round")

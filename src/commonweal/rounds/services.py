@@ -27,7 +27,7 @@ from commonweal.allocation import RULES, Election, Project, election_to_pabulib,
 from commonweal.allocation.explain import outcome_document
 from commonweal.allocation.planner import Item, PlanProblem, Year, plan_document, solve_plan
 from commonweal.allocation.rules import RuleNotApplicable
-from commonweal.recommendations.models import Recommendation
+from commonweal.recommendations.models import Recommendation, cost_over_plan
 from commonweal.recommendations.services import recommendation_move
 from commonweal.rounds.models import Ballot, Comment, Participation, Round, RoundItem
 
@@ -62,12 +62,45 @@ def _check_rules(round_: Round) -> None:
         raise RoundError(_("Voting must close after it opens."))
     if round_.ballot_kind == Round.BallotKind.POINTS and not round_.points:
         raise RoundError(_("A points ballot needs the number of points each voter shares out."))
-    if round_.ballot_kind == Round.BallotKind.POINTS and round_.rule == Round.Rule.PHRAGMEN:
-        raise RoundError(_("Sequential Phragmén counts approval or ranking ballots, not points."))
+    if round_.ballot_kind != Round.BallotKind.APPROVAL and round_.rule == Round.Rule.PHRAGMEN:
+        raise RoundError(_("Sequential Phragmén counts approval ballots only."))
     if not 0 <= round_.annual_reserve < round_.annual_cap:
         raise RoundError(_("The reserve must be less than the budget per year."))
     if not 1 <= round_.years <= 10:
         raise RoundError(_("A plan covers one to ten years."))
+
+
+def _check_ballot_items(round_: Round, recommendations: list[Recommendation]) -> None:
+    """Every item can be implemented within the plan, and what it depends on is either on
+    the same ballot or already approved."""
+    references = {r.pk for r in recommendations}
+    settled = (Status.IMPLEMENTATION, Status.IMPLEMENTED)
+    for recommendation in recommendations:
+        if recommendation.implementation_years > round_.years:
+            raise RoundError(
+                _(
+                    "%(reference)s takes %(period)d years to implement, longer than the "
+                    "%(years)d years this round plans."
+                )
+                % {
+                    "reference": recommendation.reference,
+                    "period": recommendation.implementation_years,
+                    "years": round_.years,
+                }
+            )
+        for dependency in recommendation.dependencies.all():
+            approved = dependency.status in settled or (
+                dependency.status == Status.DECIDED
+                and dependency.decision == Recommendation.Decision.APPROVED
+            )
+            if dependency.pk not in references and not approved:
+                raise RoundError(
+                    _(
+                        "%(reference)s depends on %(dependency)s, which is neither on this "
+                        "ballot nor approved."
+                    )
+                    % {"reference": recommendation.reference, "dependency": dependency.reference}
+                )
 
 
 def _set_items(
@@ -75,10 +108,11 @@ def _set_items(
 ) -> None:
     """Put ``recommendations`` on the ballot with their costs as they stand now."""
     chosen = {r.pk: r for r in recommendations}
+    _check_ballot_items(round_, list(chosen.values()))
     for item in round_.items.select_related("recommendation"):
         if item.recommendation_id not in chosen:
             recommendation_move(
-                recommendation=item.recommendation, to=Status.ASSESSED, by=by, at=at
+                recommendation=item.recommendation, to=Status.ASSESSED, by=by, at=at, by_round=True
             )
             item.delete()
     on_ballot = set(round_.items.values_list("recommendation_id", flat=True))
@@ -97,7 +131,9 @@ def _set_items(
                 )
                 % {"reference": recommendation.reference}
             )
-        recommendation_move(recommendation=recommendation, to=Status.PRIORITIZATION, by=by, at=at)
+        recommendation_move(
+            recommendation=recommendation, to=Status.PRIORITIZATION, by=by, at=at, by_round=True
+        )
     RoundItem.objects.bulk_create(
         RoundItem(
             round=round_,
@@ -105,14 +141,19 @@ def _set_items(
             one_time_cost=r.one_time_cost,
             recurring_cost=r.recurring_cost,
             implementation_years=r.implementation_years,
-            cost=r.cost_over(round_.years),
+            cost=cost_over_plan(
+                r.one_time_cost, r.recurring_cost, r.implementation_years, round_.years
+            ),
         )
         for r in chosen.values()
         if r.pk not in on_ballot
     )
-    # Costs over the plan depend on its length, which may have changed.
-    for item in round_.items.select_related("recommendation"):
-        cost = item.recommendation.cost_over(round_.years)
+    # Costs over the plan depend on its length, which may have changed; they are worked
+    # out from the costs copied when the item went on the ballot.
+    for item in round_.items.all():
+        cost = cost_over_plan(
+            item.one_time_cost, item.recurring_cost, item.implementation_years, round_.years
+        )
         if item.cost != cost:
             item.cost = cost
             item.save(update_fields=["cost"])
@@ -264,12 +305,6 @@ def ballot_submit(
     receipt = ballot_receipt(round_, cleaned, secrets.token_hex(16))
     key = voter_key(round_, user)
     with transaction.atomic():
-        Participation.objects.bulk_create(
-            [Participation(round=round_, user=user, group=group)],
-            update_conflicts=True,
-            unique_fields=["round", "user"],
-            update_fields=["group"],
-        )
         Ballot.objects.bulk_create(
             [Ballot(round=round_, voter_key=key, group=group, choices=cleaned, receipt=receipt)],
             update_conflicts=True,
@@ -278,7 +313,16 @@ def ballot_submit(
         )
         # Read back inside the transaction: the row is ours until commit, so this is
         # the ballot just written, not a concurrent submission's.
-        return Ballot.objects.get(round=round_, voter_key=key)
+        ballot = Ballot.objects.get(round=round_, voter_key=key)
+    # That the account voted is written in a transaction of its own, so that no
+    # transaction id ties the two rows together (decision 0011).
+    Participation.objects.bulk_create(
+        [Participation(round=round_, user=user, group=group, first_voted_at=now or timezone.now())],
+        update_conflicts=True,
+        unique_fields=["round", "user"],
+        update_fields=["group"],
+    )
+    return ballot
 
 
 def ballot_of(round_: Round, user) -> Ballot | None:
@@ -316,6 +360,7 @@ def round_election(round_: Round) -> Election:
     counts = Counter(b.group_id for b in ballots)
     weights = group_weights(counts) if round_.group_weighted and ballots else None
     points_ballot = round_.ballot_kind == Round.BallotKind.POINTS
+    ranking = round_.ballot_kind == Round.BallotKind.RANKING
     meta = {
         "description": round_.title,
         "country": "",
@@ -345,6 +390,8 @@ def round_election(round_: Round) -> Election:
         votes=[tuple(index[p] for p, _points in b.choices) for b in ballots],
         points=[tuple(points for _p, points in b.choices) for b in ballots]
         if points_ballot
+        else [tuple(range(len(items), len(items) - len(b.choices), -1)) for b in ballots]
+        if ranking
         else None,
         weights=[weights[b.group_id] for b in ballots] if weights else None,
         voter_extra={"group": [b.group.slug for b in ballots]},
@@ -353,8 +400,27 @@ def round_election(round_: Round) -> Election:
 
 
 def round_pabulib(round_: Round) -> str:
-    """The anonymised ballots as a Pabulib file (``commonweal rounds export``)."""
-    return election_to_pabulib(round_election(round_))
+    """The anonymised ballots of a counted round as the Pabulib file it was counted from."""
+    if not round_.is_counted:
+        raise RoundError(_("The ballots are published when the round is counted."))
+    return round_.ballots_file
+
+
+def _unmet_dependencies(items: dict[str, RoundItem], selected: set[str]) -> dict[str, str]:
+    """Selected items that need an item on the ballot the vote did not select (directly or
+    through another such item), with the reason in words."""
+    unmet: dict[str, str] = {}
+    changed = True
+    while changed:
+        changed = False
+        for reference in sorted(selected - set(unmet)):
+            for dependency in items[reference].recommendation.dependencies.all():
+                needed = dependency.reference
+                if needed in items and (needed not in selected or needed in unmet):
+                    unmet[reference] = f"left out: it requires {needed}, which is not in the plan"
+                    changed = True
+                    break
+    return unmet
 
 
 def _plan(round_: Round, items: list[RoundItem], support: dict[str, float]):
@@ -409,7 +475,12 @@ def round_count(round_: Round) -> dict[str, Any]:
         )
     }
     selected = set(outcome.selected_ids)
-    plan = _plan(round_, [items[p] for p in sorted(selected)], support) if selected else None
+    # What the vote selected without what it depends on cannot be implemented: it waits,
+    # and the planner schedules the rest (dependencies off the ballot were approved
+    # before the round was set; see _check_ballot_items).
+    unmet = _unmet_dependencies(items, selected)
+    schedulable = sorted(selected - set(unmet))
+    plan = _plan(round_, [items[p] for p in schedulable], support) if schedulable else None
     planned = {p.item.id: p for p in plan.items} if plan else {}
     reasons = {e["project"]: e["reason"] for e in document["explanations"]}
     rows = []
@@ -430,15 +501,15 @@ def round_count(round_: Round) -> dict[str, Any]:
                 completes=round_.year_names[p.start + p.item.duration - 1],
                 reason=p.reason,
             )
-        elif reference in planned:
-            row.update(
-                status="deferred", start=None, completes=None, reason=planned[reference].reason
-            )
+        elif reference in planned or reference in unmet:
+            reason = unmet[reference] if reference in unmet else planned[reference].reason
+            row.update(status="deferred", start=None, completes=None, reason=reason)
         else:
             row.update(status="not-selected", start=None, completes=None, reason=reasons[reference])
         rows.append(row)
     pabulib = election_to_pabulib(election)
     return {
+        "pabulib": pabulib,
         "rule": round_.rule,
         "group_weighted": round_.group_weighted,
         "ballots": len(election.voter_ids),
@@ -465,14 +536,40 @@ def round_close(*, round: Round, by=None, now: datetime.datetime | None = None) 
     now = now or timezone.now()
     if not round_.has_opened(now):
         raise RoundError(_("Voting has not opened yet; there is nothing to count."))
-    if now < round_.closes_at:
-        round_.closes_at = now
+    _ballots_shuffle(round_)
     result = round_count(round_)
     result["counted_at"] = now.isoformat()
+    # Voting may be closed before the date the rules set; the published result says so
+    # (closes_at itself, one of the rules, stays as it was).
+    result["closed_early"] = now < round_.closes_at
+    round_.ballots_file = result.pop("pabulib")
     round_.result = result
     round_.closed_at = now
-    round_.save(update_fields=["closes_at", "result", "closed_at"])
+    round_.save(update_fields=["result", "closed_at", "ballots_file"])
     return round_
+
+
+def _ballots_shuffle(round_: Round) -> None:
+    """Write the round's ballots again, all at once and in random order.
+
+    While voting is open, the order in which ballot rows were stored follows the
+    order in which people first voted; rewriting them in one transaction gives
+    every row the same transaction id and a random place, so that the stored rows
+    no longer line up with the participations (decision 0011).
+    """
+    ballots = list(round_.ballots.all())
+    secrets.SystemRandom().shuffle(ballots)
+    round_.ballots.all().delete()
+    Ballot.objects.bulk_create(
+        Ballot(
+            round=round_,
+            voter_key=b.voter_key,
+            group_id=b.group_id,
+            choices=b.choices,
+            receipt=b.receipt,
+        )
+        for b in ballots
+    )
 
 
 # --- comments ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from commonweal.community.models import StakeholderGroup
@@ -92,6 +93,7 @@ def _ballot_values(round_: Round, ballot) -> dict[str, str]:
     return {project: str(points) for project, points in ballot.choices}
 
 
+@never_cache  # it shows the voter's own choices: no shared cache may keep it
 @require_http_methods(["GET", "POST"])
 def ballot(request, pk: int):
     round_ = _round(pk)

@@ -10,8 +10,9 @@ from commonweal.rounds.services import RoundError, round_close, round_pabulib
 
 class Command(BaseCommand):
     help = (
-        "Prioritization rounds: list them, count a round whose voting has ended, or export "
-        "its anonymised ballots as a Pabulib file that `commonweal prioritize` recounts."
+        "Prioritization rounds: list them, close voting and count, print a result, or export "
+        "a counted round's anonymised ballots as a Pabulib file that `commonweal prioritize "
+        "--rule <the round's rule>` recounts."
     )
 
     def add_arguments(self, parser):
@@ -35,7 +36,10 @@ class Command(BaseCommand):
             return
         round_ = self._round(options["round"])
         if action == "export":
-            text = round_pabulib(round_)
+            try:
+                text = round_pabulib(round_)
+            except RoundError as error:
+                raise CommandError(f"round {round_.pk}: {error}", returncode=2) from None
             if options["output"]:
                 options["output"].write_text(text, encoding="utf-8")
                 self.stdout.write(f"{options['output']}: {round_.ballots.count()} ballots")
