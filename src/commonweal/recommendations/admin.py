@@ -109,31 +109,13 @@ class RecommendationAdmin(admin.ModelAdmin):
         "speaker",
         "created_by",
     ]
+    # Only what a recommendation says and whom it concerns is corrected here; every
+    # other field moves through the lifecycle services on the registry's pages.
     readonly_fields = [
-        "reference",
-        # Dependencies change on the registry page, which refuses a circle.
-        "dependencies",
-        "one_time_cost",
-        "recurring_cost",
-        "implementation_years",
-        "status",
-        "received_at",
-        "assessed_at",
-        "prioritization_at",
-        "decided_at",
-        "implementation_at",
-        "implemented_at",
-        "decision",
-        "rationale",
-        "serves",
-        "consultation",
-        "alternatives",
-        "progress",
-        "meeting",
-        "turn_index",
-        "quote",
-        "speaker",
-        "created_by",
+        field
+        for field in fields
+        if field
+        not in ("source", "title", "text", "language", "objectives", "owner", "illustrative")
     ]
 
     def get_readonly_fields(self, request, obj=None):

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from commonweal.rounds.models import Comment, Participation, Round, RoundItem
-from commonweal.rounds.services import comment_hide
+from commonweal.rounds.services import RULE_FIELDS, comment_hide
 
 
 class RoundItemInline(admin.TabularInline):
@@ -33,17 +33,7 @@ class RoundAdmin(admin.ModelAdmin):
         "title",
         "description",
         "voter_groups",
-        "ballot_kind",
-        "max_choices",
-        "points",
-        "opens_at",
-        "closes_at",
-        "rule",
-        "group_weighted",
-        "first_year",
-        "years",
-        "annual_cap",
-        "annual_reserve",
+        *RULE_FIELDS,
         "created_by",
         "created_at",
         "closed_at",
