@@ -77,6 +77,17 @@ def full_footprint(make_user, make_group, make_recommendation, make_round):
     ballot_submit(round=voted, user=user, group=group, choices=[(reference, 1)])
     voted = round_close(round=voted)
     comment_add(round=voted, author=user, text="Fund the outreach first.")
+    # Filled in their group's maturity self-assessment.
+    import datetime
+
+    from commonweal.metrics.models import Assessment, MaturityModel
+
+    Assessment.objects.create(
+        group=group,
+        model=MaturityModel.objects.get(is_default=True),
+        assessed_on=datetime.date(2026, 1, 1),
+        by=user,
+    )
     bystander = make_user("bystander@example.org")
     return user, bystander
 

@@ -83,6 +83,12 @@ MATRIX = {
     "rounds:pabulib": ("counted_round", EVERYONE),
     "rounds:export_csv": ("counted_round", EVERYONE),
     "rounds:export_json": ("counted_round", EVERYONE),
+    "metrics:community": (None, EVERYONE),
+    "metrics:group": ("group", EVERYONE),
+    # Public, but which table to download is a parameter: without one there is nothing.
+    "metrics:csv": (None, row(404, 404, 404, 404, 404, 404, 404)),
+    # The coordinator of this very group (ncsg), the secretariat and administrators.
+    "metrics:assess": ("group", row(302, 403, 200, 200, 403, 403, 200)),
     "admin:index": (None, row(302, 302, 302, 302, 302, 302, 200)),
 }
 

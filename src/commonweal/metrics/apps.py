@@ -6,3 +6,6 @@ class MetricsConfig(AppConfig):
     name = "commonweal.metrics"
     label = "metrics"
     verbose_name = _("Metrics")
+
+    def ready(self) -> None:
+        from commonweal.metrics import personal_data  # noqa: F401  (registers handlers)
