@@ -598,20 +598,6 @@ class Dashboard:
     budget: list[BudgetYear]
     maturity: list[MaturityRow] = field(default_factory=list)
 
-    def participants(self) -> QuerySet[Participant]:
-        """Speakers of the meetings, filtered through the join rather than a subquery
-        over every meeting (the dashboard's hot path)."""
-        participants = Participant.objects.all()
-        if self.date_from is not None:
-            participants = participants.filter(meeting__date__gte=self.date_from)
-        if self.date_to is not None:
-            participants = participants.filter(meeting__date__lte=self.date_to)
-        if self.group is not None:
-            participants = participants.filter(
-                meeting__in=Participant.objects.filter(group=self.group).values("meeting")
-            )
-        return participants
-
     def as_dict(self) -> dict:
         """The JSON document of `commonweal metrics --format json` (docs/metrics.md)."""
         data = asdict(self)
