@@ -31,6 +31,7 @@ bench: install
 lint: install
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format src tests benchmarks scripts

@@ -36,6 +36,8 @@ as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
 PG_URL="postgresql://commonweal@${PG_DIR//\//%2F}:$PG_PORT/commonweal"
 
 export PYTHONDONTWRITEBYTECODE=1
+echo "== Import contracts (the floors of docs/architecture.md)"
+"$BIN/lint-imports" --no-cache
 echo "== SQLite run"
 "$BIN/python" -m pytest -m "not postgres" "$@"
 echo "== PostgreSQL run"

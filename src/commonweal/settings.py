@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "commonweal.recommendations",
     "commonweal.rounds",
     "commonweal.metrics",
+    "commonweal.site",
 ]
 
 MIDDLEWARE = [
@@ -180,8 +181,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "site:home"
+LOGOUT_REDIRECT_URL = "site:home"
 
 # Sign-up: "open" lets anyone create an account; "invitation" needs a link
 # sent by the secretariat or an administrator.

@@ -8,6 +8,7 @@ admin.site.site_header = _("Commonweal administration")
 admin.site.site_title = _("Commonweal")
 
 urlpatterns = [
+    path("", include("commonweal.site.urls")),
     path("", include("commonweal.core.urls")),
     path("accounts/", include("commonweal.accounts.urls")),
     path("", include("commonweal.community.urls")),

@@ -95,7 +95,7 @@ def test_the_chosen_language_is_remembered_on_the_account(client, role_users):
     assert user.language == "zh-hans"
     client.cookies.clear()
     client.force_login(user)
-    assert "我的账户" in client.get(reverse("core:home")).content.decode()
+    assert "我的账户" in client.get(reverse("site:home")).content.decode()
 
 
 def test_the_groups_list_counts_only_current_members(client, make_group, make_person):

@@ -28,7 +28,7 @@ PLATFORM_STAFF = row(302, 403, 403, 200, 403, 403, 200)
 
 # url name -> (kwargs factory, expected status per role)
 MATRIX = {
-    "core:home": (None, EVERYONE),
+    "site:home": (None, EVERYONE),
     "core:privacy": (None, EVERYONE),
     "set_language": (None, row(302, 302, 302, 302, 302, 302, 302)),
     "accounts:login": (None, SIGNED_OUT_ONLY),

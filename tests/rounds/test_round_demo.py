@@ -26,14 +26,14 @@ def counts():
 
 @pytest.fixture
 def demo(db):
-    from commonweal.core.demo import demo_load
+    from commonweal.site.demo import demo_load
 
     return demo_load()
 
 
 @pytest.fixture
 def closed_round(demo):
-    from commonweal.core.demo import CLOSED_ROUND
+    from commonweal.site.demo import CLOSED_ROUND
     from commonweal.rounds.models import Round
 
     return Round.objects.get(title=CLOSED_ROUND)
@@ -90,7 +90,7 @@ def test_the_demo_registry_is_illustrative_with_decisions_spread_over_the_years(
 
 def test_the_demo_participant_can_vote_in_the_open_round(demo):
     from commonweal.accounts.models import User
-    from commonweal.core.demo import OPEN_ROUND
+    from commonweal.site.demo import OPEN_ROUND
     from commonweal.rounds.models import Round
     from commonweal.rounds.selectors import voting_groups
     from commonweal.rounds.services import ballot_of, ballot_submit
@@ -107,7 +107,7 @@ def test_the_demo_participant_can_vote_in_the_open_round(demo):
 
 def test_the_kobe_recommendations_link_to_the_turns_that_proposed_them(demo):
     shared_file("corpus", "icann64-kobe", "board-ncsg.zh.txt")
-    from commonweal.core.demo import SAMPLE_TRANSCRIPT, demo_files
+    from commonweal.site.demo import SAMPLE_TRANSCRIPT, demo_files
     from commonweal.recommendations.models import Recommendation
 
     if demo_files()[1] == SAMPLE_TRANSCRIPT:
@@ -126,7 +126,7 @@ def test_the_kobe_recommendations_link_to_the_turns_that_proposed_them(demo):
 
 
 def test_loading_the_demo_twice_adds_nothing(demo):
-    from commonweal.core.demo import demo_load
+    from commonweal.site.demo import demo_load
 
     before = counts()
     demo_load()

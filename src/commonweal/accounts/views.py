@@ -45,7 +45,7 @@ class SignInView(auth_views.LoginView):
 @require_http_methods(["GET", "POST"])
 def signup(request):
     if request.user.is_authenticated:
-        return redirect("core:home")
+        return redirect("site:home")
     if settings.SIGNUP_MODE != "open":
         return render(request, "accounts/signup_closed.html", status=403)
     form = SignUpForm(request.POST or None)
@@ -64,7 +64,7 @@ def signup(request):
 @require_http_methods(["GET", "POST"])
 def invitation_accept(request, token: str):
     if request.user.is_authenticated:
-        return redirect("core:home")
+        return redirect("site:home")
     invitation = services.invitation_access(token=token)
     form = InvitationAcceptForm(request.POST or None, invited_email=invitation.email)
     if request.method == "POST" and form.is_valid():
@@ -123,5 +123,5 @@ def me_erase(request):
         services.account_erase(user=request.user)
         logout(request)
         messages.info(request, _("Your account has been erased."))
-        return redirect("core:home")
+        return redirect("site:home")
     return render(request, "accounts/erase.html", {"form": form})

@@ -9,3 +9,6 @@ class CommunityConfig(AppConfig):
 
     def ready(self) -> None:
         from commonweal.community import personal_data  # noqa: F401  (registers handlers)
+        from commonweal.community.panels import panels_register
+
+        panels_register()

@@ -6,8 +6,8 @@ from django.views.decorators.http import require_http_methods
 from commonweal.community import selectors, services
 from commonweal.community.forms import MembershipForm, RosterUploadForm
 from commonweal.community.models import Person, StakeholderGroup
+from commonweal.core.panels import PERSON_SECTIONS, panels_render
 from commonweal.core.permissions import access_required
-from commonweal.meetings.selectors import person_participations
 from commonweal.rosters import MAX_ROSTER_BYTES, RosterError
 
 
@@ -21,16 +21,16 @@ def people(request):
 
 
 def person(request, pk: int):
-    shown = get_object_or_404(Person, pk=pk, is_erased=False)
+    person = get_object_or_404(Person, pk=pk, is_erased=False)
     return render(
         request,
         "community/person.html",
         {
-            "shown": shown,
-            "names": shown.names.all(),
-            "memberships": shown.memberships.select_related("group"),
-            # Where this person spoke: the meetings app's record, read through its selector.
-            "participations": person_participations(shown),
+            "person": person,
+            "names": person.names.all(),
+            "memberships": person.memberships.select_related("group"),
+            # What the apps above add (where this person spoke, …), as they registered it.
+            "sections": panels_render(PERSON_SECTIONS, request, person),
         },
     )
 
@@ -44,15 +44,15 @@ def _group(request, slug: str) -> StakeholderGroup:
 
 
 def group(request, slug: str):
-    shown = _group(request, slug)
+    group = _group(request, slug)
     return render(
         request,
         "community/group.html",
         {
-            "group": shown,
-            "members": selectors.group_members(group=shown),
-            "children": shown.children.all(),
-            "can_manage": request.user.has_perm("community.manage_memberships", shown),
+            "group": group,
+            "members": selectors.group_members(group=group),
+            "children": group.children.all(),
+            "can_manage": request.user.has_perm("community.manage_memberships", group),
         },
     )
 
@@ -60,13 +60,13 @@ def group(request, slug: str):
 @access_required("community.manage_memberships", fn=_group)
 @require_http_methods(["GET", "POST"])
 def membership_add(request, slug: str):
-    shown = _group(request, slug)
+    group = _group(request, slug)
     form = MembershipForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        membership = services.membership_add(group=shown, **form.cleaned_data)
+        membership = services.membership_add(group=group, **form.cleaned_data)
         messages.success(request, _("%(person)s added.") % {"person": membership.person})
-        return redirect(shown)
-    return render(request, "community/membership_form.html", {"group": shown, "form": form})
+        return redirect(group)
+    return render(request, "community/membership_form.html", {"group": group, "form": form})
 
 
 @access_required("community.import_roster")

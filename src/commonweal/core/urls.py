@@ -5,6 +5,5 @@ from commonweal.core import views
 app_name = "core"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("privacy/", views.privacy, name="privacy"),
 ]

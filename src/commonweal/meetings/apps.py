@@ -9,3 +9,6 @@ class MeetingsConfig(AppConfig):
 
     def ready(self) -> None:
         from commonweal.meetings import personal_data  # noqa: F401  (registers handlers)
+        from commonweal.meetings.panels import panels_register
+
+        panels_register()

@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 
 from commonweal.community.models import StakeholderGroup
 from commonweal.community.selectors import people_by_name
-from commonweal.meetings import engine
+from commonweal.meetings import engine, signals
 from commonweal.meetings.models import Candidate, IngestJob, Meeting, Participant, Topic, Turn
 from commonweal.rosters import name_key
 
@@ -254,16 +254,15 @@ def ingest_job_run(*, job_id: int) -> None:
 def candidate_review(*, candidate: Candidate, status: str, by=None) -> Candidate:
     """Confirm or dismiss a candidate recommendation or action (or send it back).
 
-    Confirming a candidate recommendation adds it to the registry (once), with
-    the turn as its source.
+    A confirmation is announced with ``signals.candidate_confirmed`` inside the
+    same transaction; the registry, which owns recommendations, answers it by
+    adding the recommendation (once).
     """
-    from commonweal.recommendations.services import recommendation_from_candidate
-
     if status not in Candidate.Status.values:
         raise ValueError(f"unknown candidate status {status!r}")
     with transaction.atomic():
         candidate.status = status
         candidate.save(update_fields=["status"])
-        if status == Candidate.Status.CONFIRMED and candidate.kind == Candidate.Kind.RECOMMENDATION:
-            recommendation_from_candidate(candidate=candidate, by=by)
+        if status == Candidate.Status.CONFIRMED:
+            signals.candidate_confirmed.send(sender=Candidate, candidate=candidate, by=by)
     return candidate

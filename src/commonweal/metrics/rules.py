@@ -1,6 +1,7 @@
 import rules
 
-from commonweal.core.roles import coordinates_group, is_staff_of_platform
+from commonweal.community.roles import coordinates_group
+from commonweal.core.roles import is_staff_of_platform
 
 # Dashboards and their CSV files are public, as the meeting records they come from are.
 rules.add_perm("metrics.view_dashboard", rules.always_allow)

@@ -9,3 +9,6 @@ class RoundsConfig(AppConfig):
 
     def ready(self) -> None:
         from commonweal.rounds import personal_data  # noqa: F401  (registers handlers)
+        from commonweal.rounds.panels import panels_register
+
+        panels_register()

@@ -16,10 +16,13 @@ class Command(BaseCommand):
         )
         do_import.add_argument("file", type=Path)
         do_import.add_argument(
-            "--format", choices=["yaml", "csv"], help="default: from the file's suffix"
+            "--format",
+            dest="file_format",
+            choices=["yaml", "csv"],
+            help="default: from the file's suffix",
         )
 
-    def handle(self, *args, action: str, file: Path, format: str | None, **options):
+    def handle(self, *args, action: str, file: Path, file_format: str | None, **options):
         try:
             if file.stat().st_size > MAX_ROSTER_BYTES:
                 raise RosterError(
@@ -31,7 +34,7 @@ class Command(BaseCommand):
         except RosterError as error:
             self._fail(error)
         try:
-            result = roster_import(data=data, source=str(file), kind=format)
+            result = roster_import(data=data, source=str(file), kind=file_format)
         except RosterError as error:
             self._fail(error)
         self.stdout.write(

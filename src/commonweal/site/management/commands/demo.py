@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from commonweal.core.demo import DEMO_PASSWORD, demo_files, demo_load
+from commonweal.site.demo import DEMO_PASSWORD, demo_files, demo_load
 
 
 class Command(BaseCommand):

@@ -1,0 +1,36 @@
+"""What the community app shows on pages it does not own."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from commonweal.community.models import Person, StakeholderGroup
+from commonweal.core.panels import HOME_FIGURES, Panel, panel_register
+
+FIGURE_TEMPLATE = "core/panels/figure.html"
+
+
+def _people_figure(request, subject):
+    return {
+        "count": Person.objects.filter(is_erased=False).count(),
+        "label": _("people"),
+        "url": reverse("community:people"),
+    }
+
+
+def _groups_figure(request, subject):
+    return {
+        "count": StakeholderGroup.objects.count(),
+        "label": _("stakeholder groups"),
+        "url": reverse("community:groups"),
+    }
+
+
+def panels_register() -> None:
+    panel_register(
+        slot=HOME_FIGURES,
+        panel=Panel("community.people", FIGURE_TEMPLATE, _people_figure, order=10),
+    )
+    panel_register(
+        slot=HOME_FIGURES,
+        panel=Panel("community.groups", FIGURE_TEMPLATE, _groups_figure, order=20),
+    )

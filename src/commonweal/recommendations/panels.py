@@ -1,0 +1,24 @@
+"""What the registry shows on pages it does not own: its count on the home page."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from commonweal.core.panels import HOME_FIGURES, Panel, panel_register
+from commonweal.recommendations.models import Recommendation
+
+
+def _recommendations_figure(request, subject):
+    return {
+        "count": Recommendation.objects.count(),
+        "label": _("recommendations"),
+        "url": reverse("recommendations:list"),
+    }
+
+
+def panels_register() -> None:
+    panel_register(
+        slot=HOME_FIGURES,
+        panel=Panel(
+            "recommendations.count", "core/panels/figure.html", _recommendations_figure, order=40
+        ),
+    )
