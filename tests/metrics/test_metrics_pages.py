@@ -154,7 +154,7 @@ def test_with_the_demo_data_the_kobe_floor_shares_and_decision_times_match_the_c
     shared_file("corpus", "icann64-kobe", "board-ncsg.zh.txt")
     from commonweal.site.demo import demo_load
     from commonweal.meetings.models import Meeting
-    from commonweal.meetings.selectors import floor_by_group
+    from commonweal.meetings.selectors import meeting_floor_shares
 
     demo_load()
     kobe = Meeting.objects.get(source_name="board-ncsg.zh.txt")
@@ -165,7 +165,7 @@ def test_with_the_demo_data_the_kobe_floor_shares_and_decision_times_match_the_c
     for row in data["floor_by_group"]:
         assert page_shares[row["name"] or "Not linked to a group"] == str(row["share"])
     # The same shares as the meeting page's own measure of that one meeting.
-    meeting_page = {row.label: row.percent for row in floor_by_group(kobe)}
+    meeting_page = {row.label: row.percent for row in meeting_floor_shares(kobe)}
     assert {row["name"]: row["share"] for row in data["floor_by_group"]} == meeting_page
 
     everything = client.get("/metrics/").content.decode()

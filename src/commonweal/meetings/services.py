@@ -92,16 +92,38 @@ def meeting_ingest(
 
 @transaction.atomic
 def _meeting_store(*, parsed: dict, source_name: str, content_hash: str, user) -> IngestResult:
-    header = parsed.get("meeting") or {}
-    identity = meeting_identity(parsed, source_name)
+    """Write the engine's result as a meeting: a new one, or the meeting with the same
+    identity emptied and filled again (a corrected transcript)."""
+    meeting, action = _meeting_claim(meeting_identity(parsed, source_name))
+    _meeting_header_set(
+        meeting, parsed=parsed, source_name=source_name, content_hash=content_hash, user=user
+    )
+    meeting.save()
+    participants = _participants_store(meeting, parsed.get("participants") or [])
+    topics = _topics_store(meeting, parsed.get("topics") or [])
+    turns = _turns_store(meeting, parsed.get("turns") or [], participants, topics)
+    _candidates_store(meeting, parsed.get("candidates") or [], turns)
+    return IngestResult(meeting, action)
+
+
+def _meeting_claim(identity: str) -> tuple[Meeting, str]:
+    """The meeting to write, locked and emptied of its old rows when it exists, and
+    whether it is "created" or "replaced"."""
     meeting = Meeting.objects.select_for_update().filter(identity=identity).first()
-    action = "replaced" if meeting else "created"
     if meeting is None:
-        meeting = Meeting(identity=identity)
-    else:
-        meeting.turns.all().delete()
-        meeting.topics.all().delete()
-        meeting.participants.all().delete()
+        return Meeting(identity=identity), "created"
+    meeting.turns.all().delete()
+    meeting.topics.all().delete()
+    meeting.participants.all().delete()
+    return meeting, "replaced"
+
+
+def _meeting_header_set(
+    meeting: Meeting, *, parsed: dict, source_name: str, content_hash: str, user
+) -> None:
+    """Copy the transcript's header and measures onto the meeting, cut to the fields'
+    lengths (the engine's values are not bounded)."""
+    header = parsed.get("meeting") or {}
     meeting.title = (header.get("title") or Path(source_name).stem)[:300]
     meeting.date = _iso(header.get("date"), datetime.date.fromisoformat)
     meeting.start_time = _iso(header.get("start"), datetime.time.fromisoformat)
@@ -116,31 +138,36 @@ def _meeting_store(*, parsed: dict, source_name: str, content_hash: str, user) -
     meeting.duration_seconds = round(float(header.get("duration_seconds") or 0))
     meeting.measures = parsed.get("measures") or {}
     meeting.ingested_by = user if user is not None and user.is_authenticated else None
-    meeting.save()
 
+
+def _participants_store(meeting: Meeting, items: list[dict]) -> list[Participant]:
+    """The speakers, in the engine's order (turns point at them by position), linked to
+    the stakeholder groups and roster people the engine named."""
     groups = {group.slug: group for group in StakeholderGroup.objects.all()}
-    people = people_by_name(
-        {item["person"] for item in parsed.get("participants") or [] if item.get("person")}
-    )
-    participants: list[Participant] = []
-    for item in parsed.get("participants") or []:
+    people = people_by_name({item["person"] for item in items if item.get("person")})
+    participants = []
+    for item in items:
         roster_name = item.get("person")
-        participant = Participant(
-            meeting=meeting,
-            label=str(item.get("name") or "")[:200],
-            aliases=list(item.get("aliases") or []),
-            person=people.get(name_key(roster_name)) if roster_name else None,
-            group=groups.get(str(item.get("group") or "")),
-            turns=int(item.get("turns") or 0),
-            units=int(item.get("units") or 0),
-            share=float(item.get("share") or 0),
-            seconds=float(item.get("est_seconds") or 0),
-            questions=int(item.get("questions") or 0),
-            interruptions=int(item.get("interruptions") or 0),
+        participants.append(
+            Participant(
+                meeting=meeting,
+                label=str(item.get("name") or "")[:200],
+                aliases=list(item.get("aliases") or []),
+                person=people.get(name_key(roster_name)) if roster_name else None,
+                group=groups.get(str(item.get("group") or "")),
+                turns=int(item.get("turns") or 0),
+                units=int(item.get("units") or 0),
+                share=float(item.get("share") or 0),
+                seconds=float(item.get("est_seconds") or 0),
+                questions=int(item.get("questions") or 0),
+                interruptions=int(item.get("interruptions") or 0),
+            )
         )
-        participants.append(participant)
     Participant.objects.bulk_create(participants)
+    return participants
 
+
+def _topics_store(meeting: Meeting, items: list[dict]) -> list[Topic]:
     topics = [
         Topic(
             meeting=meeting,
@@ -150,15 +177,22 @@ def _meeting_store(*, parsed: dict, source_name: str, content_hash: str, user) -
             last_turn=int(item["last_turn"]),
             seconds=float(item.get("est_seconds") or 0),
         )
-        for index, item in enumerate(parsed.get("topics") or [])
+        for index, item in enumerate(items)
     ]
     Topic.objects.bulk_create(topics)
+    return topics
+
+
+def _turns_store(
+    meeting: Meeting, items: list[dict], participants: list[Participant], topics: list[Topic]
+) -> list[Turn]:
+    """The turns, each with its speaker's person and group and the topic it falls in."""
 
     def topic_of(index: int) -> Topic | None:
         return next((t for t in topics if t.first_turn <= index <= t.last_turn), None)
 
     turns = []
-    for item in parsed.get("turns") or []:
+    for item in items:
         participant = participants[int(item["participant"])]
         turns.append(
             Turn(
@@ -175,6 +209,12 @@ def _meeting_store(*, parsed: dict, source_name: str, content_hash: str, user) -
             )
         )
     Turn.objects.bulk_create(turns, batch_size=500)
+    return turns
+
+
+def _candidates_store(meeting: Meeting, items: list[dict], turns: list[Turn]) -> None:
+    """The candidate recommendations and actions, each on its turn (one that points at
+    no stored turn is dropped)."""
     by_index = {turn.index: turn for turn in turns}
     Candidate.objects.bulk_create(
         Candidate(
@@ -183,10 +223,9 @@ def _meeting_store(*, parsed: dict, source_name: str, content_hash: str, user) -
             kind=item.get("kind") or Candidate.Kind.RECOMMENDATION,
             sentence=str(item.get("sentence") or ""),
         )
-        for item in parsed.get("candidates") or []
+        for item in items
         if int(item["turn"]) in by_index
     )
-    return IngestResult(meeting, action)
 
 
 def ingest_job_create(

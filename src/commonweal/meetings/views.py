@@ -1,15 +1,10 @@
-import io
-import json
-import zipfile
-
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from commonweal.community.models import StakeholderGroup
+from commonweal.core.downloads import ZIP, csv_download, file_download, json_download
 from commonweal.core.permissions import access_required
 from commonweal.meetings import selectors, services, tasks
 from commonweal.meetings.forms import (
@@ -19,14 +14,12 @@ from commonweal.meetings.forms import (
     TranscriptUploadForm,
 )
 from commonweal.meetings.models import Candidate, IngestJob, Meeting
-from commonweal.spreadsheets import csv_text
-from commonweal.transcript.writers import convokit_documents
 
 
 def meetings(request):
     filters = MeetingFilterForm(request.GET or None)
     chosen = filters.cleaned_data if filters.is_valid() else {}
-    shown = selectors.meeting_list(
+    matching = selectors.meeting_list(
         group=chosen.get("group"),
         person=chosen.get("person"),
         date_from=chosen.get("date_from"),
@@ -35,46 +28,28 @@ def meetings(request):
     return render(
         request,
         "meetings/list.html",
-        {"meetings": shown[:500], "filters": filters, "search": SearchForm()},
+        {"meetings": matching[:500], "filters": filters, "search": SearchForm()},
     )
 
 
 def meeting(request, pk: int):
-    shown = get_object_or_404(Meeting, pk=pk)
+    meeting = get_object_or_404(Meeting, pk=pk)
     search = SearchForm(request.GET or None)
     query = search.cleaned_data["q"].strip() if search.is_valid() else ""
-    matches = (
-        list(selectors.turn_search(query=query, meeting=shown)[: selectors.MAX_SEARCH_RESULTS])
-        if query
-        else []
-    )
-    for turn in matches:
-        turn.excerpt = selectors.excerpt(turn.text, query)
-    candidates = list(shown.candidates.select_related("turn__participant__person"))
-    sentences: dict[int, list[str]] = {}
-    for candidate in candidates:
-        if candidate.status != Candidate.Status.DISMISSED:
-            sentences.setdefault(candidate.turn_id, []).append(candidate.sentence)
-    colours = selectors.group_colours(shown)
-    turns = list(selectors.meeting_turns(shown))
-    for turn in turns:
-        turn.segments = selectors.marked_segments(turn.text, sentences.get(turn.pk, []))
-        turn.colour = colours.get(turn.group_id)
+    matches = selectors.turn_matches(query=query, meeting=meeting)
+    transcript = selectors.meeting_transcript(meeting)
     return render(
         request,
         "meetings/meeting.html",
         {
-            "meeting": shown,
-            "groups": selectors.floor_by_group(shown),
-            "participants": selectors.floor_by_participant(shown),
-            "timeline": selectors.topic_timeline(shown),
-            "candidates": candidates,
-            "can_review": request.user.has_perm("meetings.review_candidate", shown),
-            "turns": turns,
-            "legend": [
-                (group, colours[group.pk])
-                for group in StakeholderGroup.objects.filter(pk__in=colours)
-            ],
+            "meeting": meeting,
+            "groups": selectors.meeting_floor_shares(meeting),
+            "participants": selectors.floor_by_participant(meeting),
+            "timeline": selectors.topic_timeline(meeting),
+            "candidates": transcript.candidates,
+            "can_review": request.user.has_perm("meetings.review_candidate", meeting),
+            "turns": transcript.turns,
+            "legend": transcript.legend,
             "search": search,
             "query": query,
             "matches": matches,
@@ -84,27 +59,19 @@ def meeting(request, pk: int):
 
 
 def meeting_json(request, pk: int):
-    shown = get_object_or_404(Meeting, pk=pk)
-    response = HttpResponse(
-        json.dumps(selectors.meeting_contract(shown), ensure_ascii=False, indent=1),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="meeting-{shown.pk}.json"'
-    return response
+    meeting = get_object_or_404(Meeting, pk=pk)
+    return json_download(selectors.meeting_contract(meeting), filename=f"meeting-{meeting.pk}.json")
 
 
 def meeting_convokit(request, pk: int):
     """A zip of the ConvoKit corpus folder, as `commonweal parse --convokit` writes it."""
-    shown = get_object_or_404(Meeting, pk=pk)
-    folder = f"meeting-{shown.pk}"
-    files = convokit_documents(selectors.meeting_contract(shown), folder)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in files.items():
-            archive.writestr(f"{folder}/{name}", text)
-    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{folder}-convokit.zip"'
-    return response
+    meeting = get_object_or_404(Meeting, pk=pk)
+    folder = f"meeting-{meeting.pk}"
+    return file_download(
+        selectors.meeting_convokit_zip(meeting, folder),
+        filename=f"{folder}-convokit.zip",
+        content_type=ZIP,
+    )
 
 
 def _candidate_meeting(request, pk: int) -> Meeting:
@@ -126,28 +93,23 @@ def candidate_review(request, pk: int):
 def search(request):
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    results = (
-        list(selectors.turn_search(query=query)[: selectors.MAX_SEARCH_RESULTS]) if query else []
-    )
-    for turn in results:
-        turn.excerpt = selectors.excerpt(turn.text, query, width=200)
+    results = selectors.turn_matches(query=query, width=200)
     return render(
         request, "meetings/search.html", {"search": form, "query": query, "results": results}
     )
 
 
 def meeting_turns_csv(request, pk: int):
-    shown = get_object_or_404(Meeting, pk=pk)
+    meeting = get_object_or_404(Meeting, pk=pk)
     rows = (
         (turn.index, turn.participant.label, turn.group.slug if turn.group else "", turn.text)
-        for turn in selectors.meeting_turns(shown)
+        for turn in selectors.meeting_turns(meeting)
     )
-    response = HttpResponse(
-        csv_text(["index", "speaker", "group", "text"], rows),
-        content_type="text/csv; charset=utf-8",
+    return csv_download(
+        filename=f"meeting-{meeting.pk}-turns.csv",
+        header=["index", "speaker", "group", "text"],
+        rows=rows,
     )
-    response["Content-Disposition"] = f'attachment; filename="meeting-{shown.pk}-turns.csv"'
-    return response
 
 
 def _outcome_note(outcome: str) -> str:
@@ -201,7 +163,7 @@ def _job(request, pk: int) -> IngestJob:
 
 @access_required("meetings.view_ingest_job", fn=_job)
 def job(request, pk: int):
-    shown = _job(request, pk)
+    ingest_job = _job(request, pk)
     template = "meetings/job_status.html" if request.htmx else "meetings/job.html"
-    note = _outcome_note(shown.outcome) if shown.status == IngestJob.Status.DONE else ""
-    return render(request, template, {"job": shown, "note": note})
+    note = _outcome_note(ingest_job.outcome) if ingest_job.status == IngestJob.Status.DONE else ""
+    return render(request, template, {"job": ingest_job, "note": note})
