@@ -164,9 +164,24 @@ def _candidates_review(meeting: Meeting, kobe: dict, *, by) -> None:
 
 def _registry_load(data: dict, *, by) -> None:
     """The illustrative recommendations, each taken through its lifecycle as dated."""
-    objectives = {o.code: o for o in Objective.objects.all()}
+    objectives = {objective.code: objective for objective in Objective.objects.all()}
+    sources = _sources_load(data["sources"])
+    created = []
+    for row in data["recommendations"]:
+        if Recommendation.objects.filter(reference=row["ref"]).exists():
+            continue
+        recommendation = _illustrative_create(row, sources=sources, objectives=objectives, by=by)
+        created.append((recommendation, row))
+        _lifecycle_replay(recommendation, row, decision_defaults=data["decision_defaults"], by=by)
+    references = {r.reference: r for r in Recommendation.objects.filter(illustrative=True)}
+    for recommendation, row in created:
+        recommendation.dependencies.set(references[ref] for ref in row.get("depends", []))
+
+
+def _sources_load(entries: dict) -> dict[str, Source]:
+    """The registry's sources by the key the fixture gives them, created once."""
     sources = {}
-    for key, entry in data["sources"].items():
+    for key, entry in entries.items():
         group = StakeholderGroup.objects.filter(slug=entry.get("group") or "").first()
         sources[key], _created = Source.objects.get_or_create(
             kind=entry["kind"],
@@ -174,84 +189,86 @@ def _registry_load(data: dict, *, by) -> None:
             document=entry["document"],
             defaults={"group": group},
         )
-    defaults = data["decision_defaults"]
-    created = []
-    for row in data["recommendations"]:
-        if Recommendation.objects.filter(reference=row["ref"]).exists():
-            continue
-        text = row.get("text") or (
-            f"{row['title']}. (Illustrative: a paraphrase written for the Commonweal demo; "
-            "costs and dates are invented.)"
+    return sources
+
+
+def _illustrative_create(row: dict, *, sources: dict, objectives: dict, by) -> Recommendation:
+    """One illustrative recommendation as received, with its Chinese title if it has one."""
+    text = row.get("text") or (
+        f"{row['title']}. (Illustrative: a paraphrase written for the Commonweal demo; "
+        "costs and dates are invented.)"
+    )
+    recommendation = recommendation_create(
+        reference=row["ref"],
+        source=sources[row["source"]],
+        title=row["title"],
+        text=text,
+        objectives=[objectives[code] for code in row.get("objectives", []) if code in objectives],
+        owner=row.get("owner", ""),
+        illustrative=True,
+        received_at=_at(row["received"]),
+        by=by,
+    )
+    if row.get("zh"):
+        translation_set(
+            recommendation=recommendation,
+            language="zh-hans",
+            title=row["zh"],
+            text=f"{row['zh']}。（示例：为 Commonweal 演示编写的转述；成本和日期均为虚构。）",
         )
-        recommendation = recommendation_create(
-            reference=row["ref"],
-            source=sources[row["source"]],
-            title=row["title"],
-            text=text,
-            objectives=[
-                objectives[code] for code in row.get("objectives", []) if code in objectives
-            ],
-            owner=row.get("owner", ""),
-            illustrative=True,
-            received_at=_at(row["received"]),
+    return recommendation
+
+
+def _lifecycle_replay(recommendation: Recommendation, row: dict, *, decision_defaults, by) -> None:
+    """Take a recommendation through the stages its fixture row dates, in order."""
+    if "assessed" in row:
+        one_time, recurring, years = row["cost"]
+        recommendation_assess(
+            recommendation=recommendation,
+            one_time_cost=Decimal(one_time),
+            recurring_cost=Decimal(recurring),
+            implementation_years=years,
             by=by,
+            at=_at(row["assessed"]),
         )
-        created.append((recommendation, row))
-        if row.get("zh"):
-            translation_set(
-                recommendation=recommendation,
-                language="zh-hans",
-                title=row["zh"],
-                text=f"{row['zh']}。（示例：为 Commonweal 演示编写的转述；成本和日期均为虚构。）",
-            )
-        if "assessed" in row:
-            one_time, recurring, years = row["cost"]
-            recommendation_assess(
-                recommendation=recommendation,
-                one_time_cost=Decimal(one_time),
-                recurring_cost=Decimal(recurring),
-                implementation_years=years,
-                by=by,
-                at=_at(row["assessed"]),
-            )
-        if "decided" in row:
-            day, decision, rationale = row["decided"]
-            statement = defaults[decision]
-            recommendation_decide(
-                recommendation=recommendation,
-                decision=decision,
-                rationale=rationale,
-                serves=statement["serves"],
-                consultation=statement["consultation"],
-                alternatives=statement["alternatives"],
-                by=by,
-                at=_at(day),
-            )
-        if "started" in row:
-            recommendation_move(
-                recommendation=recommendation,
-                to=Recommendation.Status.IMPLEMENTATION,
-                by=by,
-                at=_at(row["started"]),
-            )
-            for title, due, done in row.get("milestones", []):
-                milestone = milestone_add(recommendation=recommendation, title=title, due_on=due)
-                if done:
-                    milestone_complete(milestone=milestone, at=_at(done))
-            if "progress" in row:
-                recommendation_progress_set(
-                    recommendation=recommendation, progress=row["progress"], by=by
-                )
-        if "implemented" in row:
-            recommendation_move(
-                recommendation=recommendation,
-                to=Recommendation.Status.IMPLEMENTED,
-                by=by,
-                at=_at(row["implemented"]),
-            )
-    references = {r.reference: r for r in Recommendation.objects.filter(illustrative=True)}
-    for recommendation, row in created:
-        recommendation.dependencies.set(references[ref] for ref in row.get("depends", []))
+    if "decided" in row:
+        day, decision, rationale = row["decided"]
+        statement = decision_defaults[decision]
+        recommendation_decide(
+            recommendation=recommendation,
+            decision=decision,
+            rationale=rationale,
+            serves=statement["serves"],
+            consultation=statement["consultation"],
+            alternatives=statement["alternatives"],
+            by=by,
+            at=_at(day),
+        )
+    if "started" in row:
+        _implementation_start(recommendation, row, by=by)
+    if "implemented" in row:
+        recommendation_move(
+            recommendation=recommendation,
+            to=Recommendation.Status.IMPLEMENTED,
+            by=by,
+            at=_at(row["implemented"]),
+        )
+
+
+def _implementation_start(recommendation: Recommendation, row: dict, *, by) -> None:
+    """Implementation begins: milestones as dated, progress as reported."""
+    recommendation_move(
+        recommendation=recommendation,
+        to=Recommendation.Status.IMPLEMENTATION,
+        by=by,
+        at=_at(row["started"]),
+    )
+    for title, due, done in row.get("milestones", []):
+        milestone = milestone_add(recommendation=recommendation, title=title, due_on=due)
+        if done:
+            milestone_complete(milestone=milestone, at=_at(done))
+    if "progress" in row:
+        recommendation_progress_set(recommendation=recommendation, progress=row["progress"], by=by)
 
 
 def _voting_groups() -> list[StakeholderGroup]:
