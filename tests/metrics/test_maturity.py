@@ -4,6 +4,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from commonweal.metrics import kpis
+from commonweal.metrics.kpis import maturity
 from commonweal.metrics.models import Assessment, AssessmentScore, MaturityModel
 from commonweal.metrics.services import AssessmentError, assessment_record
 
@@ -58,10 +59,10 @@ def test_a_new_assessment_keeps_the_earlier_ones_and_the_overview_shows_the_late
         scores=scores(2, 3, 3, 2, 5),
     )
     assert Assessment.objects.filter(group=group).count() == 2
-    (row,) = kpis.maturity_overview(kpis.Filters())
+    (row,) = maturity.maturity_overview(kpis.Filters())
     assert row.assessed_on == "2026-01-01"
     assert row.mean == 3.0  # (2 + 3 + 3 + 2 + 5) / 5
-    (earlier,) = kpis.maturity_overview(kpis.Filters(date_to=datetime.date(2025, 6, 30)))
+    (earlier,) = maturity.maturity_overview(kpis.Filters(date_to=datetime.date(2025, 6, 30)))
     assert earlier.levels["transparency"] == 1
 
 

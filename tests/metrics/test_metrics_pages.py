@@ -152,9 +152,9 @@ def test_the_dashboards_are_public_and_read_in_chinese(client, record):
 
 def test_with_the_demo_data_the_kobe_floor_shares_and_decision_times_match_the_command(client, db):
     shared_file("corpus", "icann64-kobe", "board-ncsg.zh.txt")
-    from commonweal.site.demo import demo_load
     from commonweal.meetings.models import Meeting
     from commonweal.meetings.selectors import meeting_floor_shares
+    from commonweal.site.demo import demo_load
 
     demo_load()
     kobe = Meeting.objects.get(source_name="board-ncsg.zh.txt")

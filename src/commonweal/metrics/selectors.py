@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
 
+from commonweal.metrics import charts, kpis
 from commonweal.metrics.models import Assessment, MaturityModel
+from commonweal.metrics.tables import Table, dashboard_tables
 
 
 def default_model() -> MaturityModel | None:
@@ -23,4 +27,65 @@ def assessment_history(group, model: MaturityModel | None) -> QuerySet[Assessmen
         .select_related("by__person")
         .prefetch_related("scores__dimension")
         .order_by("assessed_on", "created_at", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class DashboardPage:
+    """What a dashboard page shows for one set of filters."""
+
+    dashboard: kpis.Dashboard
+    tables: dict[str, Table]
+    quarters_chart: charts.Columns
+    longest_wait: float  # the longest median time to decision, in days: the bars' scale
+    model: MaturityModel | None
+    dimensions: list[tuple[str, str]]
+
+
+def dashboard_page(filters: kpis.Filters, *, query: str = "") -> DashboardPage:
+    dashboard = kpis.dashboard(filters, query=query)
+    model = default_model()
+    dimensions = dimension_labels(model)
+    return DashboardPage(
+        dashboard=dashboard,
+        tables=dashboard_tables(dashboard, dimensions),
+        quarters_chart=charts.columns(
+            [(row.quarter, row.meeting_hours) for row in dashboard.hours_by_quarter]
+        ),
+        longest_wait=max((row.decision_median_days or 0 for row in dashboard.durations), default=0),
+        model=model,
+        dimensions=dimensions,
+    )
+
+
+def dashboard_table(filters: kpis.Filters, *, query: str, key: str) -> Table:
+    """One of the dashboard's tables (``key`` from ``tables.TABLE_KEYS``)."""
+    dashboard = kpis.dashboard(filters, query=query)
+    return dashboard_tables(dashboard, dimension_labels(default_model()))[key]
+
+
+@dataclass(frozen=True)
+class GroupMaturity:
+    """A group's self-assessments against the model, and their levels as a radar chart."""
+
+    history: list[Assessment]
+    radar: charts.Radar | None
+    level_names: list[str]
+
+
+def group_maturity(
+    group, model: MaturityModel | None, dimensions: list[tuple[str, str]]
+) -> GroupMaturity:
+    history = list(assessment_history(group, model)) if model else []
+    levels_by_date = [
+        (
+            assessment.assessed_on.isoformat(),
+            {score.dimension.code: score.level for score in assessment.scores.all()},
+        )
+        for assessment in history
+    ]
+    return GroupMaturity(
+        history=history,
+        radar=charts.radar(dimensions, levels_by_date, len(model.levels) if model else 0),
+        level_names=model.level_labels() if model else [],
     )

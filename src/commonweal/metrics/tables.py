@@ -8,6 +8,12 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from commonweal.metrics.kpis import Dashboard
+from commonweal.metrics.kpis.budget import BudgetYear
+from commonweal.metrics.kpis.floor import GroupFloor, QuarterHours, Speaker
+from commonweal.metrics.kpis.maturity import MaturityRow
+from commonweal.metrics.kpis.participation import Breadth, Newcomers
+from commonweal.metrics.kpis.recommendations import Durations, RecommendationFlow, YearDurations
+from commonweal.metrics.kpis.topics import TopicQuery, TopicTime
 
 
 @dataclass(frozen=True)
@@ -42,188 +48,234 @@ def _source_name(body: str) -> str:
     return body or _("All sources")
 
 
-def dashboard_tables(data: Dashboard, dimensions: list[tuple[str, str]]) -> dict[str, Table]:
+def dashboard_tables(dashboard: Dashboard, dimensions: list[tuple[str, str]]) -> dict[str, Table]:
     """Every table of the dashboard, by key; ``dimensions`` are the maturity model's
     (code, label) pairs in order."""
-    measure = {"decision": _("to decision"), "implementation": _("to implementation")}
     tables = [
-        Table(
-            "floor",
-            _("Meeting hours and floor share by group"),
-            [
-                _("Group"),
-                _("Meetings"),
-                _("Meeting hours"),
-                _("Speaking hours"),
-                _("Turns"),
-                _("Floor share (%)"),
-            ],
-            [
-                [
-                    _group_name(r.name),
-                    r.meetings,
-                    r.meeting_hours,
-                    r.speaking_hours,
-                    r.turns,
-                    r.share,
-                ]
-                for r in data.floor_by_group
-            ],
-        ),
-        Table(
-            "quarters",
-            _("Hours per quarter"),
-            [_("Quarter"), _("Meetings"), _("Meeting hours"), _("Speaking hours")],
-            [
-                [r.quarter, r.meetings, r.meeting_hours, r.speaking_hours]
-                for r in data.hours_by_quarter
-            ],
-        ),
-        Table(
-            "speakers",
-            _("Who held the floor"),
-            [
-                _("Person"),
-                _("Group"),
-                _("Meetings"),
-                _("Turns"),
-                _("Speaking hours"),
-                _("Floor share (%)"),
-            ],
-            [
-                [r.name, r.group, r.meetings, r.turns, r.speaking_hours, r.share]
-                for r in data.top_speakers
-            ],
-        ),
-        Table(
-            "topics",
-            _("Hours per topic"),
-            [_("Topic"), _("Meetings"), _("Hours")],
-            [[r.title, r.meetings, r.hours] for r in data.topics],
-        ),
-        Table(
-            "topic_query",
-            _("Hours on topics matching the query"),
-            [_("Query"), _("Topics"), _("Meetings"), _("Hours")],
-            [[q.query, q.topics, q.meetings, q.hours] for q in [data.topic_query] if q is not None],
-        ),
-        Table(
-            "breadth",
-            _("Participation breadth"),
-            [
-                _("Group"),
-                _("Meetings"),
-                _("Speakers per meeting (mean)"),
-                _("Most speakers in a meeting"),
-            ],
-            [
-                [_group_name(r.name), r.meetings, r.mean_speakers, r.most_speakers]
-                for r in data.participation_breadth
-            ],
-        ),
-        Table(
-            "newcomers",
-            _("Newcomers by the quarter they first spoke"),
-            [_("Quarter"), _("Newcomers")],
-            [[r.quarter, r.newcomers] for r in data.newcomers],
-        ),
-        Table(
-            "recommendations",
-            _("Recommendations per source and quarter"),
-            [_("Source"), _("Quarter"), _("Received"), _("Decided"), _("Implemented")],
-            [
-                [r.source, r.quarter, r.received, r.decided, r.implemented]
-                for r in data.recommendations
-            ],
-        ),
-        Table(
-            "durations",
-            _("Time to decision and to implementation (days)"),
-            [
-                _("Source"),
-                _("Decided"),
-                _("Median to decision"),
-                _("90th percentile to decision"),
-                _("Implemented"),
-                _("Median to implementation"),
-                _("90th percentile to implementation"),
-            ],
-            [
-                [
-                    _source_name(r.source),
-                    r.decided,
-                    r.decision_median_days,
-                    r.decision_p90_days,
-                    r.implemented,
-                    r.implementation_median_days,
-                    r.implementation_p90_days,
-                ]
-                for r in data.durations
-            ],
-        ),
-        Table(
-            "durations_by_year",
-            _("Time to decision and to implementation by year (days)"),
-            [
-                _("Source"),
-                _("Year"),
-                _("Time"),
-                _("Count"),
-                _("Median"),
-                _("90th percentile"),
-                _("Change of the median"),
-            ],
-            [
-                [
-                    _source_name(r.source),
-                    r.year,
-                    measure[r.measure],
-                    r.count,
-                    r.median_days,
-                    r.p90_days,
-                    r.change_days,
-                ]
-                for r in data.durations_by_year
-            ],
-        ),
-        Table(
-            "budget",
-            _("Budget committed against each year's cap"),
-            [
-                _("Round"),
-                _("Year"),
-                _("Cap"),
-                _("Committed"),
-                _("One-time"),
-                _("Recurring"),
-                _("Share of the cap (%)"),
-            ],
-            [
-                [r.round, r.year, r.cap, r.committed, r.one_time, r.recurring, r.share]
-                for r in data.budget
-            ],
-        ),
-        Table(
-            "maturity",
-            _("Maturity: latest self-assessment of each group"),
-            [
-                _("Group"),
-                _("Assessed on"),
-                *[label for _code, label in dimensions],
-                _("Mean level"),
-            ],
-            [
-                [
-                    r.name,
-                    r.assessed_on,
-                    *[r.levels.get(code) for code, _label in dimensions],
-                    r.mean,
-                ]
-                for r in data.maturity
-            ],
-        ),
+        _floor_table(dashboard.floor_by_group),
+        _quarters_table(dashboard.hours_by_quarter),
+        _speakers_table(dashboard.top_speakers),
+        _topics_table(dashboard.topics),
+        _topic_query_table(dashboard.topic_query),
+        _breadth_table(dashboard.participation_breadth),
+        _newcomers_table(dashboard.newcomers),
+        _recommendations_table(dashboard.recommendations),
+        _durations_table(dashboard.durations),
+        _durations_by_year_table(dashboard.durations_by_year),
+        _budget_table(dashboard.budget),
+        _maturity_table(dashboard.maturity, dimensions),
     ]
     return {table.key: table for table in tables}
+
+
+def _floor_table(rows: list[GroupFloor]) -> Table:
+    return Table(
+        "floor",
+        _("Meeting hours and floor share by group"),
+        [
+            _("Group"),
+            _("Meetings"),
+            _("Meeting hours"),
+            _("Speaking hours"),
+            _("Turns"),
+            _("Floor share (%)"),
+        ],
+        [
+            [
+                _group_name(row.name),
+                row.meetings,
+                row.meeting_hours,
+                row.speaking_hours,
+                row.turns,
+                row.share,
+            ]
+            for row in rows
+        ],
+    )
+
+
+def _quarters_table(rows: list[QuarterHours]) -> Table:
+    return Table(
+        "quarters",
+        _("Hours per quarter"),
+        [_("Quarter"), _("Meetings"), _("Meeting hours"), _("Speaking hours")],
+        [[row.quarter, row.meetings, row.meeting_hours, row.speaking_hours] for row in rows],
+    )
+
+
+def _speakers_table(rows: list[Speaker]) -> Table:
+    return Table(
+        "speakers",
+        _("Who held the floor"),
+        [
+            _("Person"),
+            _("Group"),
+            _("Meetings"),
+            _("Turns"),
+            _("Speaking hours"),
+            _("Floor share (%)"),
+        ],
+        [
+            [row.name, row.group, row.meetings, row.turns, row.speaking_hours, row.share]
+            for row in rows
+        ],
+    )
+
+
+def _topics_table(rows: list[TopicTime]) -> Table:
+    return Table(
+        "topics",
+        _("Hours per topic"),
+        [_("Topic"), _("Meetings"), _("Hours")],
+        [[row.title, row.meetings, row.hours] for row in rows],
+    )
+
+
+def _topic_query_table(topic_query: TopicQuery | None) -> Table:
+    return Table(
+        "topic_query",
+        _("Hours on topics matching the query"),
+        [_("Query"), _("Topics"), _("Meetings"), _("Hours")],
+        [
+            [query.query, query.topics, query.meetings, query.hours]
+            for query in [topic_query]
+            if query is not None
+        ],
+    )
+
+
+def _breadth_table(rows: list[Breadth]) -> Table:
+    return Table(
+        "breadth",
+        _("Participation breadth"),
+        [
+            _("Group"),
+            _("Meetings"),
+            _("Speakers per meeting (mean)"),
+            _("Most speakers in a meeting"),
+        ],
+        [
+            [_group_name(row.name), row.meetings, row.mean_speakers, row.most_speakers]
+            for row in rows
+        ],
+    )
+
+
+def _newcomers_table(rows: list[Newcomers]) -> Table:
+    return Table(
+        "newcomers",
+        _("Newcomers by the quarter they first spoke"),
+        [_("Quarter"), _("Newcomers")],
+        [[row.quarter, row.newcomers] for row in rows],
+    )
+
+
+def _recommendations_table(rows: list[RecommendationFlow]) -> Table:
+    return Table(
+        "recommendations",
+        _("Recommendations per source and quarter"),
+        [_("Source"), _("Quarter"), _("Received"), _("Decided"), _("Implemented")],
+        [[row.source, row.quarter, row.received, row.decided, row.implemented] for row in rows],
+    )
+
+
+def _durations_table(rows: list[Durations]) -> Table:
+    return Table(
+        "durations",
+        _("Time to decision and to implementation (days)"),
+        [
+            _("Source"),
+            _("Decided"),
+            _("Median to decision"),
+            _("90th percentile to decision"),
+            _("Implemented"),
+            _("Median to implementation"),
+            _("90th percentile to implementation"),
+        ],
+        [
+            [
+                _source_name(row.source),
+                row.decided,
+                row.decision_median_days,
+                row.decision_p90_days,
+                row.implemented,
+                row.implementation_median_days,
+                row.implementation_p90_days,
+            ]
+            for row in rows
+        ],
+    )
+
+
+def _durations_by_year_table(rows: list[YearDurations]) -> Table:
+    measure = {"decision": _("to decision"), "implementation": _("to implementation")}
+    return Table(
+        "durations_by_year",
+        _("Time to decision and to implementation by year (days)"),
+        [
+            _("Source"),
+            _("Year"),
+            _("Time"),
+            _("Count"),
+            _("Median"),
+            _("90th percentile"),
+            _("Change of the median"),
+        ],
+        [
+            [
+                _source_name(row.source),
+                row.year,
+                measure[row.measure],
+                row.count,
+                row.median_days,
+                row.p90_days,
+                row.change_days,
+            ]
+            for row in rows
+        ],
+    )
+
+
+def _budget_table(rows: list[BudgetYear]) -> Table:
+    return Table(
+        "budget",
+        _("Budget committed against each year's cap"),
+        [
+            _("Round"),
+            _("Year"),
+            _("Cap"),
+            _("Committed"),
+            _("One-time"),
+            _("Recurring"),
+            _("Share of the cap (%)"),
+        ],
+        [
+            [row.round, row.year, row.cap, row.committed, row.one_time, row.recurring, row.share]
+            for row in rows
+        ],
+    )
+
+
+def _maturity_table(rows: list[MaturityRow], dimensions: list[tuple[str, str]]) -> Table:
+    return Table(
+        "maturity",
+        _("Maturity: latest self-assessment of each group"),
+        [
+            _("Group"),
+            _("Assessed on"),
+            *[label for _code, label in dimensions],
+            _("Mean level"),
+        ],
+        [
+            [
+                row.name,
+                row.assessed_on,
+                *[row.levels.get(code) for code, _label in dimensions],
+                row.mean,
+            ]
+            for row in rows
+        ],
+    )
 
 
 def cell_text(value: object) -> str:

@@ -1,14 +1,14 @@
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from commonweal.community.models import StakeholderGroup
+from commonweal.core.downloads import csv_download
 from commonweal.core.permissions import access_required
-from commonweal.metrics import charts, kpis, selectors, services
+from commonweal.metrics import kpis, selectors, services
 from commonweal.metrics.forms import AssessmentForm, DashboardFilterForm
-from commonweal.metrics.tables import TABLE_KEYS, dashboard_tables
-from commonweal.spreadsheets import csv_text
+from commonweal.metrics.tables import TABLE_KEYS
 
 
 def _filters(request, group=None) -> tuple[DashboardFilterForm, kpis.Filters, str]:
@@ -22,54 +22,40 @@ def _filters(request, group=None) -> tuple[DashboardFilterForm, kpis.Filters, st
     return form, filters, (chosen.get("q") or "").strip()
 
 
-def _context(request, group=None) -> dict:
+def _dashboard_context(request, group=None) -> dict:
     form, filters, query = _filters(request, group)
-    data = kpis.dashboard(filters, query=query)
-    model = selectors.default_model()
-    dimensions = selectors.dimension_labels(model)
-    query_string = request.GET.copy()
+    page = selectors.dashboard_page(filters, query=query)
+    # The CSV links repeat the page's filters, and a group page's group.
+    csv_query = request.GET.copy()
     if group is not None:
-        query_string["group"] = group.slug
+        csv_query["group"] = group.slug
     return {
         "filters": form,
-        "data": data,
+        "dashboard": page.dashboard,
         "query": query,
-        "tables": dashboard_tables(data, dimensions),
-        "csv_query": query_string.urlencode(),
-        "quarters_chart": charts.columns(
-            [(row.quarter, row.meeting_hours) for row in data.hours_by_quarter]
-        ),
-        "longest_wait": max((row.decision_median_days or 0 for row in data.durations), default=0),
-        "model": model,
-        "dimensions": dimensions,
+        "tables": page.tables,
+        "csv_query": csv_query.urlencode(),
+        "quarters_chart": page.quarters_chart,
+        "longest_wait": page.longest_wait,
+        "model": page.model,
+        "dimensions": page.dimensions,
     }
 
 
 def community(request):
-    return render(request, "metrics/dashboard.html", _context(request))
+    return render(request, "metrics/dashboard.html", _dashboard_context(request))
 
 
 def group(request, slug: str):
-    shown = get_object_or_404(StakeholderGroup, slug=slug)
-    context = _context(request, shown)
-    model = context["model"]
-    history = list(selectors.assessment_history(shown, model)) if model else []
+    stakeholder_group = get_object_or_404(StakeholderGroup, slug=slug)
+    context = _dashboard_context(request, stakeholder_group)
+    maturity = selectors.group_maturity(stakeholder_group, context["model"], context["dimensions"])
     context.update(
-        group=shown,
-        history=history,
-        radar=charts.radar(
-            context["dimensions"],
-            [
-                (
-                    assessment.assessed_on.isoformat(),
-                    {score.dimension.code: score.level for score in assessment.scores.all()},
-                )
-                for assessment in history
-            ],
-            len(model.levels) if model else 0,
-        ),
-        level_names=model.level_labels() if model else [],
-        can_assess=request.user.has_perm("metrics.assess_group", shown),
+        group=stakeholder_group,
+        history=maturity.history,
+        radar=maturity.radar,
+        level_names=maturity.level_names,
+        can_assess=request.user.has_perm("metrics.assess_group", stakeholder_group),
     )
     return render(request, "metrics/dashboard.html", context)
 
@@ -79,13 +65,13 @@ def table_csv(request):
     if key not in TABLE_KEYS:
         raise Http404(_("There is no such table."))
     _form, filters, query = _filters(request)
-    data = kpis.dashboard(filters, query=query)
-    table = dashboard_tables(data, selectors.dimension_labels(selectors.default_model()))[key]
-    rows = [["" if cell is None else cell for cell in row] for row in table.rows]
-    response = HttpResponse(csv_text(table.header, rows), content_type="text/csv; charset=utf-8")
+    table = selectors.dashboard_table(filters, query=query, key=key)
     suffix = f"-{filters.group.slug}" if filters.group else ""
-    response["Content-Disposition"] = f'attachment; filename="metrics-{key}{suffix}.csv"'
-    return response
+    return csv_download(
+        filename=f"metrics-{key}{suffix}.csv",
+        header=table.header,
+        rows=[["" if cell is None else cell for cell in row] for row in table.rows],
+    )
 
 
 def _group(request, slug: str):
@@ -94,7 +80,7 @@ def _group(request, slug: str):
 
 @access_required("metrics.assess_group", fn=_group)
 def assess(request, slug: str):
-    shown = _group(request, slug)
+    stakeholder_group = _group(request, slug)
     model = selectors.default_model()
     if model is None:
         raise Http404(_("There is no maturity model to assess against."))
@@ -102,7 +88,7 @@ def assess(request, slug: str):
     if request.method == "POST" and form.is_valid():
         try:
             services.assessment_record(
-                group=shown,
+                group=stakeholder_group,
                 by=request.user,
                 assessed_on=form.cleaned_data["assessed_on"],
                 note=form.cleaned_data["note"],
@@ -113,5 +99,7 @@ def assess(request, slug: str):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The self-assessment is recorded."))
-            return redirect("metrics:group", slug=shown.slug)
-    return render(request, "metrics/assess.html", {"group": shown, "form": form, "model": model})
+            return redirect("metrics:group", slug=stakeholder_group.slug)
+    return render(
+        request, "metrics/assess.html", {"group": stakeholder_group, "form": form, "model": model}
+    )

@@ -40,15 +40,15 @@ class Command(BaseCommand):
             group = StakeholderGroup.objects.filter(slug=options["group"]).first()
             if group is None:
                 raise CommandError(f"--group: there is no group {options['group']!r}", returncode=2)
-        data = kpis.dashboard(
+        dashboard = kpis.dashboard(
             kpis.Filters(date_from=date_from, date_to=date_to, group=group),
             query=options["query"],
         )
         if options["format"] == "json":
-            self.stdout.write(json.dumps(data.as_dict(), ensure_ascii=False, indent=2))
+            self.stdout.write(json.dumps(dashboard.as_dict(), ensure_ascii=False, indent=2))
             return
-        tables = dashboard_tables(data, selectors.dimension_labels(selectors.default_model()))
-        self.stdout.write(f"{data.meetings} meetings, {data.meeting_hours} hours")
+        tables = dashboard_tables(dashboard, selectors.dimension_labels(selectors.default_model()))
+        self.stdout.write(f"{dashboard.meetings} meetings, {dashboard.meeting_hours} hours")
         for table in tables.values():
             if not table.rows:
                 continue
