@@ -74,9 +74,9 @@ def full_footprint(make_user, make_group, make_recommendation, make_round):
     Membership.objects.create(person=user.person, group=group)
     voted = make_round(voter_groups=[group], by=user)
     reference = voted.items.first().recommendation.reference
-    ballot_submit(round=voted, user=user, group=group, choices=[(reference, 1)])
-    voted = round_close(round=voted)
-    comment_add(round=voted, author=user, text="Fund the outreach first.")
+    ballot_submit(voting_round=voted, user=user, group=group, choices=[(reference, 1)])
+    voted = round_close(voting_round=voted)
+    comment_add(voting_round=voted, author=user, text="Fund the outreach first.")
     # Filled in their group's maturity self-assessment.
     import datetime
 

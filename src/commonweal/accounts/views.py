@@ -1,12 +1,9 @@
-import json
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,6 +18,7 @@ from commonweal.accounts.forms import (
     SignUpForm,
 )
 from commonweal.accounts.models import Invitation
+from commonweal.core.downloads import json_download
 from commonweal.core.permissions import access_required
 
 
@@ -106,13 +104,11 @@ def me(request):
 
 @login_required
 def me_export(request):
-    data = services.personal_data_export(user=request.user)
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
+    return json_download(
+        services.personal_data_export(user=request.user),
+        filename="commonweal-personal-data.json",
+        indent=2,
     )
-    response["Content-Disposition"] = 'attachment; filename="commonweal-personal-data.json"'
-    return response
 
 
 @login_required
