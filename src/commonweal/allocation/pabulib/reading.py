@@ -1,12 +1,4 @@
-"""Read and write Pabulib ``.pb`` files.
-
-The format is described at https://pabulib.org/format (Stolicki, Szufa & Talmon,
-"Pabulib: A Participatory Budgeting Library", 2020): three sections, ``META``,
-``PROJECTS`` and ``VOTES``, each a header row and ``;``-separated rows. We read
-every vote type Pabulib defines (approval, choose-1, cumulative, scoring,
-ordinal), keep every column we do not interpret so that a file survives a round
-trip, and check each ballot against the META limits. The one extension is an
-optional ``weight`` column in ``VOTES`` (see docs/allocation.md).
+"""Reading a ``.pb`` file: its three sections row by row, and the VOTES section in bulk.
 
 Every problem is reported as an :class:`~commonweal.allocation.errors.InputError`
 naming the file and the line.
@@ -25,7 +17,6 @@ from pathlib import Path
 import numpy as np
 
 from commonweal.allocation.election import (
-    APPROVAL_TYPES,
     POINT_TYPES,
     VOTE_TYPES,
     Ballots,
@@ -34,6 +25,9 @@ from commonweal.allocation.election import (
     Project,
 )
 from commonweal.allocation.errors import InputError
+from commonweal.allocation.pabulib.ballots import merge_repeats, rows_with_repeats
+from commonweal.allocation.pabulib.fields import parse_number, parse_points
+from commonweal.allocation.pabulib.limits import LIMIT_KEYS, first_limit_breach
 
 SECTIONS = ("meta", "projects", "votes")
 # Project columns the reader interprets; every other column lands in Project.extra.
@@ -68,56 +62,9 @@ def parse_pabulib(data: bytes | str, *, source: str = "<string>") -> Election:
     return _Parser(text, source).parse()
 
 
-def _number(text: str, source: str, line: int, what: str) -> Fraction:
-    cleaned = text.strip().replace(",", ".")
-    try:
-        value = Fraction(cleaned)
-    except (ValueError, ZeroDivisionError):
-        raise InputError(source, f"{what} {text!r} is not a number", line=line) from None
-    return value
-
-
-def _points_value(text: str, source: str, line: int) -> Number:
-    cleaned = text.strip()
-    try:
-        return int(cleaned)
-    except ValueError:
-        pass
-    value = _number(cleaned, source, line, "points")
-    # Writers such as pabutools print points as floats ("3.0"): keep them ints.
-    return int(value) if value.denominator == 1 else value
-
-
-def _rows_with_repeats(flat: np.ndarray, ptr: np.ndarray, n_projects: int) -> np.ndarray:
-    """Rows (voters) that list some project twice, found without a Python loop."""
-    if flat.size < 2:
-        return np.zeros(0, dtype=np.int64)
-    rows = np.repeat(np.arange(ptr.size - 1, dtype=np.int32), np.diff(ptr))
-    key = flat.astype(np.int16) if n_projects < 2**15 else flat
-    # A stable sort by project keeps each project's rows in order, so a repeat
-    # is two neighbours with the same project and the same row.
-    order = np.argsort(key, kind="stable")
-    projects, voters = key[order], rows[order]
-    same = (projects[1:] == projects[:-1]) & (voters[1:] == voters[:-1])
-    return np.unique(voters[1:][same]).astype(np.int64)
-
-
-def _merge_repeats(
-    vote: tuple[int, ...], points: tuple[Number, ...]
-) -> tuple[tuple[int, ...], tuple[Number, ...]]:
-    """Merge a project listed twice in one ballot, as pabutools does.
-
-    Real files have them (Czestochowa 2020: "579,579,579,579;1,1,1,1"). pabutools
-    stores a ballot as a dict, so the project keeps its first position and the
-    last points written; we do the same so that outcomes stay comparable.
-    """
-    merged: dict[int, Number] = {}
-    for i, project in enumerate(vote):
-        merged[project] = points[i] if points else 1
-    return tuple(merged), tuple(merged.values()) if points else ()
-
-
 class _Parser:
+    """One pass over a ``.pb`` file's text, section by section, that builds its Election."""
+
     def __init__(self, text: str, source: str) -> None:
         self.source = source
         self.text = text
@@ -207,7 +154,7 @@ class _Parser:
             self.points_texts = [v.strip() for v in fields[self.points_column :: width]]
         if self.has_weights:
             for row, text in enumerate(fields[self.weight_column :: width]):
-                weight = _number(text, self.source, self.lines[row], "weight")
+                weight = parse_number(text, self.source, self.lines[row], "weight")
                 if weight <= 0:
                     raise self.fail(
                         f"voter {self.voter_ids[row]!r} has weight {weight}, it must be positive",
@@ -274,25 +221,16 @@ class _Parser:
         line = self.section_lines["meta"]
         if "budget" not in self.meta:
             raise self.fail("META has no 'budget'", line)
-        self.budget = _number(self.meta["budget"], self.source, line, "budget")
+        self.budget = parse_number(self.meta["budget"], self.source, line, "budget")
         if self.budget < 0:
             raise self.fail(f"negative budget {self.meta['budget']}", line)
         vote_type = self.meta.get("vote_type", "approval").strip().lower()
         if vote_type not in VOTE_TYPES:
             raise self.fail(f"unknown vote_type {vote_type!r}", line)
         self.vote_type = vote_type
-        for key in (
-            "min_length",
-            "max_length",
-            "min_sum_cost",
-            "max_sum_cost",
-            "min_points",
-            "max_points",
-            "min_sum_points",
-            "max_sum_points",
-        ):
+        for key in LIMIT_KEYS:
             if key in self.meta and self.meta[key].strip().lower() not in ("", "none"):
-                self.limits[key] = _number(self.meta[key], self.source, line, key)
+                self.limits[key] = parse_number(self.meta[key], self.source, line, key)
         if vote_type == "choose-1":
             # One project per ballot whatever META says: that is what choose-1 means.
             self.limits["max_length"] = min(self.limits.get("max_length", Fraction(1)), Fraction(1))
@@ -305,7 +243,7 @@ class _Parser:
             raise self.fail("project without an id")
         if project_id in self.index:
             raise self.fail(f"project {project_id!r} appears twice")
-        cost = _number(row[columns["cost"]], self.source, self.reader.line_num, "cost")
+        cost = parse_number(row[columns["cost"]], self.source, self.reader.line_num, "cost")
         if cost < 0:
             raise self.fail(f"project {project_id!r} has a negative cost {cost}")
         name = ""
@@ -340,7 +278,9 @@ class _Parser:
         if self.points_column is not None:
             self.points_texts.append(row[self.points_column].strip())
         if self.has_weights:
-            weight = _number(row[self.weight_column], self.source, self.reader.line_num, "weight")
+            weight = parse_number(
+                row[self.weight_column], self.source, self.reader.line_num, "weight"
+            )
             if weight <= 0:
                 raise self.fail(f"voter {voter_id!r} has weight {weight}, it must be positive")
             self.weights.append(weight)
@@ -376,11 +316,11 @@ class _Parser:
             self.points = self._convert_points(lengths, starts, ends)
         else:
             self.points = [()] * n_voters
-        repeated = _rows_with_repeats(flat_array, ptr, len(self.projects))
+        repeated = rows_with_repeats(flat_array, ptr, len(self.projects))
         if repeated.size:
             votes = list(votes)
             for row in repeated.tolist():
-                votes[row], self.points[row] = _merge_repeats(votes[row], self.points[row])
+                votes[row], self.points[row] = merge_repeats(votes[row], self.points[row])
         self.votes = votes
         if self.limits:
             self._check_all_limits()
@@ -402,7 +342,7 @@ class _Parser:
         except ValueError:
             rows = [row for row, n in enumerate(lengths) for _ in range(n)]
             flat = [
-                _points_value(x, self.source, self.lines[r])
+                parse_points(x, self.source, self.lines[r])
                 for x, r in zip(parts, rows, strict=True)
             ]
         if flat and min(flat) < 0:
@@ -411,47 +351,17 @@ class _Parser:
         return [tuple(flat[a:b]) for a, b in zip(starts, ends, strict=True)]
 
     def _check_all_limits(self) -> None:
-        if set(self.limits) == {"max_length"}:
-            # The common case (choose-1, max_length): no per-ballot Python needed.
-            if isinstance(self.votes, Ballots):
-                longest = int(self.votes.lengths().max(initial=0))
-            else:
-                longest = max(map(len, self.votes), default=0)
-            if longest <= self.limits["max_length"]:
-                return
-        for row, vote in enumerate(self.votes):
-            self._check_limits(self.voter_ids[row], vote, self.points[row], self.lines[row])
-
-    def _check_limits(self, voter_id: str, vote: tuple[int, ...], points: tuple, line: int) -> None:
-        limits = self.limits
-        length = len(vote)
-        if "max_length" in limits and length > limits["max_length"]:
-            raise self.fail(
-                f"voter {voter_id!r} votes for {length} projects, max_length is "
-                f"{limits['max_length']}",
-                line,
-            )
-        if "max_sum_cost" in limits and self.vote_type in APPROVAL_TYPES:
-            spent = sum(self.projects[p].cost for p in vote)
-            if spent > limits["max_sum_cost"]:
-                raise self.fail(
-                    f"voter {voter_id!r} approves projects costing {spent}, max_sum_cost is "
-                    f"{limits['max_sum_cost']}",
-                    line,
-                )
-        if points:
-            if "max_points" in limits and max(points) > limits["max_points"]:
-                raise self.fail(
-                    f"voter {voter_id!r} gives {max(points)} points to one project, max_points "
-                    f"is {limits['max_points']}",
-                    line,
-                )
-            if "max_sum_points" in limits and sum(points) > limits["max_sum_points"]:
-                raise self.fail(
-                    f"voter {voter_id!r} gives {sum(points)} points in all, max_sum_points is "
-                    f"{limits['max_sum_points']}",
-                    line,
-                )
+        breach = first_limit_breach(
+            limits=self.limits,
+            vote_type=self.vote_type,
+            projects=self.projects,
+            voter_ids=self.voter_ids,
+            votes=self.votes,
+            points=self.points,
+        )
+        if breach is not None:
+            row, message = breach
+            raise self.fail(message, self.lines[row])
 
     def _finish(self) -> Election:
         for word in SECTIONS:
@@ -479,69 +389,3 @@ class _Parser:
             voter_extra=self.voter_extra,
             source=self.source,
         )
-
-
-def _format_number(value: Number | Fraction) -> str:
-    value = Fraction(value)
-    if value.denominator == 1:
-        return str(value.numerator)
-    as_float = float(value)
-    if Fraction(repr(as_float)) == value:
-        return repr(as_float)
-    return f"{value.numerator}/{value.denominator}"
-
-
-def election_to_pabulib(election: Election) -> str:
-    """Write ``election`` as the text of a ``.pb`` file that reads back equal."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\n")
-    meta = dict(election.meta)
-    meta["budget"] = _format_number(election.budget)
-    meta["vote_type"] = election.vote_type
-    meta["num_projects"] = str(len(election.projects))
-    meta["num_votes"] = str(len(election.voter_ids))
-    out.write("META\n")
-    writer.writerow(["key", "value"])
-    for key, value in meta.items():
-        writer.writerow([key, value])
-    extra_keys: list[str] = []
-    for project in election.projects:
-        extra_keys.extend(k for k in project.extra if k not in extra_keys)
-    out.write("PROJECTS\n")
-    writer.writerow(["project_id", "cost", "name", "category", "target", *extra_keys])
-    for project in election.projects:
-        writer.writerow(
-            [
-                project.id,
-                _format_number(project.cost),
-                project.name,
-                ",".join(project.categories) or "None",
-                ",".join(project.targets) or "None",
-                *(project.extra.get(k, "") for k in extra_keys),
-            ]
-        )
-    out.write("VOTES\n")
-    with_points = election.vote_type in POINT_TYPES
-    header = ["voter_id", "vote"]
-    if with_points:
-        header.append("points")
-    if election.weights is not None:
-        header.append("weight")
-    header.extend(election.voter_extra)
-    writer.writerow(header)
-    ids = election.project_ids
-    for voter, voter_id in enumerate(election.voter_ids):
-        row = [voter_id, ",".join(ids[p] for p in election.votes[voter])]
-        if with_points:
-            points = election.points[voter] if election.points is not None else ()
-            row.append(",".join(_format_number(x) for x in points))
-        if election.weights is not None:
-            row.append(_format_number(election.weights[voter]))
-        row.extend(column[voter] for column in election.voter_extra.values())
-        writer.writerow(row)
-    return out.getvalue()
-
-
-def write_pabulib(election: Election, path: str | Path) -> None:
-    """Write ``election`` to ``path`` as a ``.pb`` file."""
-    Path(path).write_text(election_to_pabulib(election), encoding="utf-8")
