@@ -32,7 +32,7 @@ def through_a_round(*recommendations, at: datetime.datetime | None = None, count
         annual_cap=10_000_000,
     )
     if counted:
-        round_ = round_close(round=round_)
+        round_ = round_close(voting_round=round_)
     for recommendation in recommendations:
         recommendation.refresh_from_db()
     return round_
