@@ -14,7 +14,13 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from commonweal.recommendations.models import Recommendation
+from commonweal.recommendations.models import (
+    DECISION_FIELDS,
+    STAGE_TIMESTAMPS,
+    Milestone,
+    Recommendation,
+    Source,
+)
 from commonweal.recommendations.selectors import days
 from commonweal.spreadsheets import csv_text
 
@@ -38,21 +44,17 @@ IMPORT_COLUMNS = (
     "received_at",
     "illustrative",
 )
+# The time stamps of the stages a file cannot set (it gives only when one was received).
+LATER_STAGE_TIMESTAMPS = tuple(
+    stamp for stamp in STAGE_TIMESTAMPS.values() if stamp not in IMPORT_COLUMNS
+)
 # Written by the platform; the importer accepts and ignores them.
 EXPORT_ONLY_COLUMNS = (
     "status",
-    "assessed_at",
-    "prioritization_at",
-    "decided_at",
-    "implementation_at",
-    "implemented_at",
+    *LATER_STAGE_TIMESTAMPS,
     "days_to_decision",
     "days_to_implementation",
-    "decision",
-    "rationale",
-    "serves",
-    "consultation",
-    "alternatives",
+    *DECISION_FIELDS,
     "progress",
     "meeting",
     "turn_index",
@@ -61,7 +63,7 @@ EXPORT_ONLY_COLUMNS = (
     "turn_url",
     "url",
 )
-STAMPS = ("received", "assessed", "prioritization", "decided", "implementation", "implemented")
+TRANSLATED_PARTS = ("title", "text")
 
 
 def _iso(value) -> str:
@@ -74,6 +76,10 @@ def _number(value: Decimal | None):
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def _blank_none(value):
+    return "" if value is None else value
+
+
 def export_queryset(recommendations) -> Iterable[Recommendation]:
     return recommendations.select_related("source", "source__group", "meeting").prefetch_related(
         "objectives", "translations", "dependencies", "milestones"
@@ -82,9 +88,6 @@ def export_queryset(recommendations) -> Iterable[Recommendation]:
 
 def recommendation_record(recommendation: Recommendation, *, base_url: str = "") -> dict:
     """One recommendation as the JSON export writes it (see docs/formats.md)."""
-    source = recommendation.source
-    decided = bool(recommendation.decision)
-    turn_url = recommendation.turn_url()
     return {
         "reference": recommendation.reference,
         "url": base_url + recommendation.get_absolute_url(),
@@ -97,13 +100,7 @@ def recommendation_record(recommendation: Recommendation, *, base_url: str = "")
         },
         "illustrative": recommendation.illustrative,
         "status": recommendation.status,
-        "source": {
-            "kind": source.kind,
-            "body": source.body,
-            "document": source.document,
-            "url": source.url,
-            "group": source.group.slug if source.group else None,
-        },
+        "source": _source_record(recommendation.source),
         "objectives": [objective.code for objective in recommendation.objectives.all()],
         "one_time_cost": _number(recommendation.one_time_cost),
         "recurring_cost": _number(recommendation.recurring_cost),
@@ -112,122 +109,175 @@ def recommendation_record(recommendation: Recommendation, *, base_url: str = "")
             dependency.reference for dependency in recommendation.dependencies.all()
         ),
         "owner": recommendation.owner,
-        "timestamps": {
-            stamp: _iso(getattr(recommendation, f"{stamp}_at")) or None for stamp in STAMPS
-        },
+        "timestamps": _timestamps(recommendation),
         "days_to_decision": days(recommendation.time_to_decision),
         "days_to_implementation": days(recommendation.time_to_implementation),
-        "decision": (
-            {
-                "decision": recommendation.decision,
-                "rationale": recommendation.rationale,
-                "public_interest": {
-                    "serves": recommendation.serves,
-                    "consultation": recommendation.consultation,
-                    "alternatives": recommendation.alternatives,
-                },
-            }
-            if decided
-            else None
-        ),
+        "decision": _decision_record(recommendation),
         "progress": recommendation.progress,
-        "milestones": [
-            {
-                "title": milestone.title,
-                "due_on": _iso(milestone.due_on) or None,
-                "completed_at": _iso(milestone.completed_at) or None,
-            }
-            for milestone in recommendation.milestones.all()
-        ],
-        "meeting": (
-            {
-                "id": recommendation.meeting_id,
-                "title": recommendation.meeting.title,
-                "turn_index": recommendation.turn_index,
-                "speaker": recommendation.speaker,
-                "quote": recommendation.quote,
-                "turn_url": base_url + turn_url if turn_url else None,
-            }
-            if recommendation.meeting_id
-            else None
-        ),
+        "milestones": [_milestone_record(item) for item in recommendation.milestones.all()],
+        "meeting": _meeting_record(recommendation, base_url=base_url),
     }
 
 
-def recommendations_json(recommendations, *, base_url: str = "") -> str:
+def _source_record(source: Source) -> dict:
+    return {
+        "kind": source.kind,
+        "body": source.body,
+        "document": source.document,
+        "url": source.url,
+        "group": source.group.slug if source.group else None,
+    }
+
+
+def _timestamps(recommendation: Recommendation) -> dict[str, str | None]:
+    """When each stage was reached, by status; None for a stage not reached."""
+    return {
+        str(status): _iso(getattr(recommendation, stamp)) or None
+        for status, stamp in STAGE_TIMESTAMPS.items()
+    }
+
+
+def _decision_record(recommendation: Recommendation) -> dict | None:
+    """The decision with its public-interest statement; None before one is recorded."""
+    if not recommendation.decision:
+        return None
+    return {
+        "decision": recommendation.decision,
+        "rationale": recommendation.rationale,
+        "public_interest": {
+            "serves": recommendation.serves,
+            "consultation": recommendation.consultation,
+            "alternatives": recommendation.alternatives,
+        },
+    }
+
+
+def _milestone_record(milestone: Milestone) -> dict:
+    return {
+        "title": milestone.title,
+        "due_on": _iso(milestone.due_on) or None,
+        "completed_at": _iso(milestone.completed_at) or None,
+    }
+
+
+def _meeting_record(recommendation: Recommendation, *, base_url: str) -> dict | None:
+    """The meeting turn a recommendation was confirmed from; None for any other."""
+    if not recommendation.meeting_id:
+        return None
+    turn_url = recommendation.turn_url()
+    return {
+        "id": recommendation.meeting_id,
+        "title": recommendation.meeting.title,
+        "turn_index": recommendation.turn_index,
+        "speaker": recommendation.speaker,
+        "quote": recommendation.quote,
+        "turn_url": base_url + turn_url if turn_url else None,
+    }
+
+
+def recommendations_document(recommendations, *, base_url: str = "") -> dict:
+    """The JSON export: when it was made, how many, and each recommendation's record."""
     records = [
         recommendation_record(recommendation, base_url=base_url)
         for recommendation in export_queryset(recommendations)
     ]
-    document = {
+    return {
         "generated_at": timezone.now().isoformat(),
         "count": len(records),
         "recommendations": records,
     }
+
+
+def recommendations_json(recommendations, *, base_url: str = "") -> str:
+    document = recommendations_document(recommendations, base_url=base_url)
     return json.dumps(document, ensure_ascii=False, indent=1)
 
 
-def recommendations_csv(recommendations, *, base_url: str = "") -> str:
-    """CSV with the importer's columns first, then the platform's, then translations."""
-    shown = list(export_queryset(recommendations))
+def recommendations_table(
+    recommendations, *, base_url: str = ""
+) -> tuple[list[str], list[list[object]]]:
+    """The CSV's header and rows: the importer's columns, the platform's, then translations."""
+    exported = list(export_queryset(recommendations))
     languages = sorted(
-        {translated.language for item in shown for translated in item.translations.all()}
+        {
+            translated.language
+            for recommendation in exported
+            for translated in recommendation.translations.all()
+        }
     )
     header = [
         *IMPORT_COLUMNS,
         *EXPORT_ONLY_COLUMNS,
-        *(f"{part}_{language}" for language in languages for part in ("title", "text")),
+        *(f"{part}_{language}" for language in languages for part in TRANSLATED_PARTS),
     ]
     rows = []
-    for item in shown:
-        record = recommendation_record(item, base_url=base_url)
-        translations = record["translations"]
-        decision = record["decision"] or {"public_interest": {}}
-        meeting = record["meeting"] or {}
-        rows.append(
-            [
-                item.reference,
-                item.title,
-                item.text,
-                item.language,
-                item.source.kind,
-                item.source.body,
-                item.source.document,
-                item.source.url,
-                record["source"]["group"] or "",
-                ";".join(record["objectives"]),
-                item.one_time_cost if item.one_time_cost is not None else "",
-                item.recurring_cost if item.recurring_cost is not None else "",
-                item.implementation_years,
-                ";".join(record["depends_on"]),
-                item.owner,
-                _iso(item.received_at),
-                "yes" if item.illustrative else "no",
-                item.status,
-                *(_iso(getattr(item, f"{stamp}_at")) for stamp in STAMPS[1:]),
-                _blank_none(record["days_to_decision"]),
-                _blank_none(record["days_to_implementation"]),
-                item.decision,
-                decision.get("rationale", ""),
-                decision["public_interest"].get("serves", ""),
-                decision["public_interest"].get("consultation", ""),
-                decision["public_interest"].get("alternatives", ""),
-                item.progress,
-                meeting.get("title", ""),
-                _blank_none(meeting.get("turn_index")),
-                meeting.get("speaker", ""),
-                meeting.get("quote", ""),
-                meeting.get("turn_url") or "",
-                record["url"],
-                *(
-                    translations.get(language, {}).get(part, "")
-                    for language in languages
-                    for part in ("title", "text")
-                ),
-            ]
-        )
-    return csv_text(header, rows)
+    for recommendation in exported:
+        record = recommendation_record(recommendation, base_url=base_url)
+        cells = {
+            **_import_cells(recommendation, record),
+            **_platform_cells(recommendation, record),
+            **_translation_cells(record),
+        }
+        rows.append([cells.get(column, "") for column in header])
+    return header, rows
 
 
-def _blank_none(value):
-    return "" if value is None else value
+def recommendations_csv(recommendations, *, base_url: str = "") -> str:
+    return csv_text(*recommendations_table(recommendations, base_url=base_url))
+
+
+def _import_cells(recommendation: Recommendation, record: dict) -> dict[str, object]:
+    """The cells the importer reads back, written the way it reads them."""
+    source = recommendation.source
+    return {
+        "reference": recommendation.reference,
+        "title": recommendation.title,
+        "text": recommendation.text,
+        "language": recommendation.language,
+        "source_kind": source.kind,
+        "source_body": source.body,
+        "source_document": source.document,
+        "source_url": source.url,
+        "source_group": record["source"]["group"] or "",
+        "objectives": ";".join(record["objectives"]),
+        "one_time_cost": _blank_none(recommendation.one_time_cost),
+        "recurring_cost": _blank_none(recommendation.recurring_cost),
+        "implementation_years": recommendation.implementation_years,
+        "depends_on": ";".join(record["depends_on"]),
+        "owner": recommendation.owner,
+        "received_at": _iso(recommendation.received_at),
+        "illustrative": "yes" if recommendation.illustrative else "no",
+    }
+
+
+def _platform_cells(recommendation: Recommendation, record: dict) -> dict[str, object]:
+    """The cells only the platform writes: where the lifecycle stands, and the meeting."""
+    decision = record["decision"] or {"public_interest": {}}
+    meeting = record["meeting"] or {}
+    return {
+        "status": recommendation.status,
+        **{stamp: _iso(getattr(recommendation, stamp)) for stamp in LATER_STAGE_TIMESTAMPS},
+        "days_to_decision": _blank_none(record["days_to_decision"]),
+        "days_to_implementation": _blank_none(record["days_to_implementation"]),
+        "decision": recommendation.decision,
+        "rationale": decision.get("rationale", ""),
+        **{
+            part: decision["public_interest"].get(part, "")
+            for part in ("serves", "consultation", "alternatives")
+        },
+        "progress": recommendation.progress,
+        "meeting": meeting.get("title", ""),
+        "turn_index": _blank_none(meeting.get("turn_index")),
+        "speaker": meeting.get("speaker", ""),
+        "quote": meeting.get("quote", ""),
+        "turn_url": meeting.get("turn_url") or "",
+        "url": record["url"],
+    }
+
+
+def _translation_cells(record: dict) -> dict[str, str]:
+    return {
+        f"{part}_{language}": translated[part]
+        for language, translated in record["translations"].items()
+        for part in TRANSLATED_PARTS
+    }

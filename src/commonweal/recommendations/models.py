@@ -91,6 +91,12 @@ class Source(models.Model):
         return f"{self.body}: {self.document}"
 
 
+# A reference is a project's id in ballot files and is listed in cells separated by
+# commas or semicolons, so it holds none of those and no space. The form that adds a
+# recommendation and the importer both check it with this one pattern.
+REFERENCE_PATTERN = r"^[^\s,;]+$"
+
+
 class RecommendationQuerySet(models.QuerySet):
     def decided(self):
         return self.exclude(decided_at=None)
@@ -283,6 +289,20 @@ class Recommendation(models.Model):
             if translated.language.lower() == language:
                 return translated
         return None
+
+
+# The field that keeps the moment each status was reached, in lifecycle order.
+STAGE_TIMESTAMPS: dict[str, str] = {
+    Recommendation.Status.RECEIVED: "received_at",
+    Recommendation.Status.ASSESSED: "assessed_at",
+    Recommendation.Status.PRIORITIZATION: "prioritization_at",
+    Recommendation.Status.DECIDED: "decided_at",
+    Recommendation.Status.IMPLEMENTATION: "implementation_at",
+    Recommendation.Status.IMPLEMENTED: "implemented_at",
+}
+# What a decision records: the decision and the public-interest statement published
+# with it.
+DECISION_FIELDS = ("decision", "rationale", "serves", "consultation", "alternatives")
 
 
 class RecommendationTranslation(models.Model):
