@@ -341,7 +341,7 @@ def _closed_round_load(data, groups, voters, *, by) -> None:
         return
     opens = datetime.datetime(2026, 9, 1, tzinfo=UTC)
     settings = data["closed_round"]
-    round_ = round_create(
+    voting_round = round_create(
         recommendations=_on_round(data, "closed"),
         voter_groups=groups,
         by=by,
@@ -363,7 +363,7 @@ def _closed_round_load(data, groups, voters, *, by) -> None:
         annual_cap=Decimal(settings["annual_cap"]),
         annual_reserve=Decimal(settings["annual_reserve"]),
     )
-    references = list(round_.items.values_list("recommendation__reference", flat=True))
+    references = list(voting_round.items.values_list("recommendation__reference", flat=True))
     rng = random.Random(2027)  # noqa: S311  (a seeded, reproducible demo)
     popular = [r for r in settings["popular"] if r in references]
     others = [r for r in references if r not in popular]
@@ -374,13 +374,13 @@ def _closed_round_load(data, groups, voters, *, by) -> None:
         favourites = camps[k % len(camps)]
         others = [r for r in references if r not in favourites]
         ballot_submit(
-            round=round_,
+            voting_round=voting_round,
             user=user,
             group=group,
             choices=_points_ballot(rng, favourites, others, 100),
             now=opens + datetime.timedelta(hours=6 + 11 * k),
         )
-    round_close(round=round_, by=by, now=datetime.datetime(2026, 10, 1, 9, tzinfo=UTC))
+    round_close(voting_round=voting_round, by=by, now=datetime.datetime(2026, 10, 1, 9, tzinfo=UTC))
 
 
 def _open_round_load(data, groups, voters, *, by) -> None:
@@ -388,7 +388,7 @@ def _open_round_load(data, groups, voters, *, by) -> None:
     if Round.objects.filter(title=OPEN_ROUND).exists():
         return
     now = timezone.now()
-    round_ = round_create(
+    voting_round = round_create(
         recommendations=_on_round(data, "open"),
         voter_groups=groups,
         by=by,
@@ -409,8 +409,10 @@ def _open_round_load(data, groups, voters, *, by) -> None:
         annual_cap=Decimal("400000"),
         annual_reserve=Decimal("40000"),
     )
-    references = list(round_.items.values_list("recommendation__reference", flat=True))
+    references = list(voting_round.items.values_list("recommendation__reference", flat=True))
     rng = random.Random(2028)  # noqa: S311  (a seeded, reproducible demo)
     for user, group in voters[::3]:
         picks = rng.sample(references, rng.randint(1, 3))
-        ballot_submit(round=round_, user=user, group=group, choices=[(p, 1) for p in picks])
+        ballot_submit(
+            voting_round=voting_round, user=user, group=group, choices=[(p, 1) for p in picks]
+        )
