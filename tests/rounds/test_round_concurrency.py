@@ -245,7 +245,7 @@ SQLITE_WRITERS = textwrap.dedent(
             user = User.objects.get(pk=users[k].pk)
             round_here = Round.objects.get(pk=round_.pk)
             barrier.wait()
-            ballot_submit(round=round_here, user=user, group=group,
+            ballot_submit(voting_round=round_here, user=user, group=group,
                           choices=[(f"R-{k % 4}", 1)])
             answers.put((k, "saved"))
         except BaseException:

@@ -26,7 +26,9 @@ def two_groups(make_group, make_user):
 
 def _vote(round_, voters, group, references):
     for user in voters:
-        ballot_submit(round=round_, user=user, group=group, choices=[(r, 1) for r in references])
+        ballot_submit(
+            voting_round=round_, user=user, group=group, choices=[(r, 1) for r in references]
+        )
 
 
 def test_each_group_controls_an_equal_share_of_the_budget(
@@ -37,7 +39,7 @@ def test_each_group_controls_an_equal_share_of_the_budget(
     weighted = make_round(recommendations=[x, y, z], voter_groups=[large, small], annual_cap=100)
     _vote(weighted, voters["large"], large, ["X", "Z"])
     _vote(weighted, voters["small"], small, ["Y"])
-    result = round_close(round=weighted).result
+    result = round_close(voting_round=weighted).result
     # Each group controls half the budget: the small group's two voters fund Y.
     assert result["selected"] == ["X", "Y"]
 
@@ -52,7 +54,7 @@ def test_without_group_weights_the_larger_group_decides(
     )
     _vote(plain, voters["large"], large, ["X", "Z"])
     _vote(plain, voters["small"], small, ["Y"])
-    result = round_close(round=plain).result
+    result = round_close(voting_round=plain).result
     assert "Y" not in result["selected"]
     assert "X" in result["selected"]
 
@@ -76,8 +78,8 @@ def test_the_exported_ballots_recount_to_the_published_result(
     for k, user in enumerate(voters["large"] + voters["small"]):
         group = large if user in voters["large"] else small
         picks = [f"P{(k + j) % 6}" for j in range(1 + k % 3)]
-        ballot_submit(round=round_, user=user, group=group, choices=[(p, 1) for p in picks])
-    published = round_close(round=round_).result
+        ballot_submit(voting_round=round_, user=user, group=group, choices=[(p, 1) for p in picks])
+    published = round_close(voting_round=round_).result
 
     exported = tmp_path / "round.pb"
     call_command("rounds", "export", str(round_.pk), "--output", str(exported))
@@ -111,8 +113,8 @@ def test_in_a_ranking_round_the_order_decides(
         rule=rule,
     )
     for user in voters["large"][:5]:
-        ballot_submit(round=ranking, user=user, group=large, choices=[(r, 1) for r in order])
-    assert round_close(round=ranking).result["selected"] == funded
+        ballot_submit(voting_round=ranking, user=user, group=large, choices=[(r, 1) for r in order])
+    assert round_close(voting_round=ranking).result["selected"] == funded
     exported = tmp_path / "ranking.pb"
     call_command("rounds", "export", str(ranking.pk), "--output", str(exported))
     # Borda scores: with two recommendations on the ballot, first 2 points, second 1.
@@ -137,8 +139,8 @@ def test_what_the_vote_selected_waits_for_a_dependency_it_did_not_select(
     )
     round_ = make_round(recommendations=[base, dependent], voter_groups=[large], annual_cap=100)
     for user in voters["large"]:
-        ballot_submit(round=round_, user=user, group=large, choices=[("DEP", 1)])
-    rows = {row["id"]: row for row in round_close(round=round_).result["items"]}
+        ballot_submit(voting_round=round_, user=user, group=large, choices=[("DEP", 1)])
+    rows = {row["id"]: row for row in round_close(voting_round=round_).result["items"]}
     assert rows["BASE"]["status"] == "not-selected"
     assert rows["DEP"]["status"] == "deferred"
     assert rows["DEP"]["reason"] == "left out: it requires BASE, which is not in the plan"

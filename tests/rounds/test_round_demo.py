@@ -33,8 +33,8 @@ def demo(db):
 
 @pytest.fixture
 def closed_round(demo):
-    from commonweal.site.demo import CLOSED_ROUND
     from commonweal.rounds.models import Round
+    from commonweal.site.demo import CLOSED_ROUND
 
     return Round.objects.get(title=CLOSED_ROUND)
 
@@ -90,10 +90,10 @@ def test_the_demo_registry_is_illustrative_with_decisions_spread_over_the_years(
 
 def test_the_demo_participant_can_vote_in_the_open_round(demo):
     from commonweal.accounts.models import User
-    from commonweal.site.demo import OPEN_ROUND
     from commonweal.rounds.models import Round
     from commonweal.rounds.selectors import voting_groups
     from commonweal.rounds.services import ballot_of, ballot_submit
+    from commonweal.site.demo import OPEN_ROUND
 
     round_ = Round.objects.get(title=OPEN_ROUND)
     participant = User.objects.get(email="participant@example.org")
@@ -101,14 +101,14 @@ def test_the_demo_participant_can_vote_in_the_open_round(demo):
     groups = voting_groups(round_, participant)
     assert groups
     reference = round_.items.first().recommendation.reference
-    ballot_submit(round=round_, user=participant, group=groups[0], choices=[(reference, 1)])
+    ballot_submit(voting_round=round_, user=participant, group=groups[0], choices=[(reference, 1)])
     assert ballot_of(round_, participant).choices == [[reference, 1]]
 
 
 def test_the_kobe_recommendations_link_to_the_turns_that_proposed_them(demo):
     shared_file("corpus", "icann64-kobe", "board-ncsg.zh.txt")
-    from commonweal.site.demo import SAMPLE_TRANSCRIPT, demo_files
     from commonweal.recommendations.models import Recommendation
+    from commonweal.site.demo import SAMPLE_TRANSCRIPT, demo_files
 
     if demo_files()[1] == SAMPLE_TRANSCRIPT:
         pytest.skip(

@@ -75,7 +75,7 @@ def test_anyone_sees_the_rounds_with_phase_rule_groups_and_ballots_cast(
     client, approval_round, make_voter
 ):
     ballot_submit(
-        round=approval_round,
+        voting_round=approval_round,
         user=make_voter(),
         group=approval_round.voter_groups.get(),
         choices=[("WS2-1", 1)],
@@ -531,6 +531,6 @@ def test_after_voting_opens_only_the_title_and_description_can_change(
 
 def test_the_service_refuses_rule_changes_after_opening(approval_round):
     with pytest.raises(RoundError, match="can no longer change"):
-        round_update(round=approval_round, rule="greedy")
+        round_update(voting_round=approval_round, rule="greedy")
     approval_round.refresh_from_db()
     assert approval_round.rule == "mes"

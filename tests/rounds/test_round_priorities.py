@@ -38,7 +38,7 @@ def planned_round(make_round, make_recommendation, make_group, make_user):
     for picks in ({"A": 50, "B": 30, "C": 20}, {"A": 40, "C": 60}):
         user = make_user()
         Membership.objects.create(person=user.person, group=group)
-        ballot_submit(round=round_, user=user, group=group, choices=list(picks.items()))
+        ballot_submit(voting_round=round_, user=user, group=group, choices=list(picks.items()))
     return round_
 
 
@@ -104,7 +104,7 @@ def test_a_round_not_yet_open_cannot_be_closed_and_says_why(
 def test_the_priority_list_shows_what_is_funded_each_year_and_why_the_rest_is_not(
     client, planned_round
 ):
-    round_close(round=planned_round)
+    round_close(voting_round=planned_round)
     page = _page(client.get(_url("priorities", planned_round)))
     assert "Funded starting in 2027" in page
     assert "Funded starting in 2028" in page
@@ -122,7 +122,7 @@ def test_the_priority_list_shows_what_is_funded_each_year_and_why_the_rest_is_no
 
 
 def test_the_deferred_item_sits_under_no_room_and_the_rest_under_their_years(client, planned_round):
-    result = round_close(round=planned_round).result
+    result = round_close(voting_round=planned_round).result
     statuses = {row["id"]: row["status"] for row in result["items"]}
     assert sorted(statuses.values()) == ["deferred", "funded", "funded", "not-selected"]
     page = _page(client.get(_url("priorities", planned_round)))
@@ -134,7 +134,7 @@ def test_the_deferred_item_sits_under_no_room_and_the_rest_under_their_years(cli
 
 
 def test_anyone_can_recount_from_the_published_file(client, planned_round):
-    result = round_close(round=planned_round).result
+    result = round_close(voting_round=planned_round).result
     page = _page(client.get(_url("priorities", planned_round)))
     assert f"commonweal prioritize round-{planned_round.pk}.pb --rule greedy" in page
     assert result["pabulib_sha256"] in page
@@ -151,7 +151,7 @@ def test_anyone_can_recount_from_the_published_file(client, planned_round):
 
 
 def test_the_priority_list_downloads_as_csv_and_json(client, planned_round, make_recommendation):
-    round_close(round=planned_round)
+    round_close(voting_round=planned_round)
     response = client.get(_url("export_csv", planned_round))
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert [row["id"] for row in rows] == ["A", "B", "C", "D"]
@@ -167,7 +167,7 @@ def test_a_title_that_looks_like_a_formula_is_neutralised_in_the_csv(
     client, make_round, make_recommendation
 ):
     round_ = make_round(recommendations=[make_recommendation("F-1", title="=HYPERLINK(1)")])
-    round_close(round=round_)
+    round_close(voting_round=round_)
     rows = list(csv.reader(io.StringIO(client.get(_url("export_csv", round_)).content.decode())))
     assert rows[1][1] == "'=HYPERLINK(1)"
 
@@ -178,7 +178,7 @@ def test_a_title_that_looks_like_a_formula_is_neutralised_in_the_csv(
 def test_a_participant_comments_on_the_published_list_and_everyone_reads_it(
     client, role_users, planned_round
 ):
-    round_close(round=planned_round)
+    round_close(voting_round=planned_round)
     participant = role_users["participant"]
     client.force_login(participant)
     response = client.post(_url("comment", planned_round), {"text": "Why is B left out?"})
@@ -191,7 +191,7 @@ def test_a_participant_comments_on_the_published_list_and_everyone_reads_it(
 
 
 def test_anonymous_visitors_cannot_comment(client, planned_round):
-    round_close(round=planned_round)
+    round_close(voting_round=planned_round)
     response = client.post(_url("comment", planned_round), {"text": "Hello"})
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
@@ -207,7 +207,7 @@ def test_comments_open_only_once_the_list_is_published(client, role_users, plann
 
 
 def test_an_empty_comment_is_refused_with_a_message(client, role_users, planned_round):
-    round_close(round=planned_round)
+    round_close(voting_round=planned_round)
     client.force_login(role_users["participant"])
     response = client.post(_url("comment", planned_round), {"text": "   "})
     assert response.status_code == 400
@@ -215,8 +215,8 @@ def test_an_empty_comment_is_refused_with_a_message(client, role_users, planned_
 
 
 def test_the_secretariat_hides_a_comment_and_nobody_else_sees_it(client, role_users, planned_round):
-    counted = round_close(round=planned_round)
-    comment = comment_add(round=counted, author=role_users["board"], text="Off-topic rant")
+    counted = round_close(voting_round=planned_round)
+    comment = comment_add(voting_round=counted, author=role_users["board"], text="Off-topic rant")
     hide = reverse("rounds:comment_hide", kwargs={"pk": comment.pk})
     client.force_login(role_users["participant"])
     assert client.post(hide).status_code == 403
@@ -240,8 +240,8 @@ def test_ballots_are_not_in_the_admin_and_rounds_comments_participation_are_read
     admin_client, planned_round, role_users
 ):
     assert Ballot not in admin.site._registry
-    counted = round_close(round=planned_round)
-    comment = comment_add(round=counted, author=role_users["board"], text="Thanks")
+    counted = round_close(voting_round=planned_round)
+    comment = comment_add(voting_round=counted, author=role_users["board"], text="Thanks")
     participation = Participation.objects.first()
     for name, pk in (
         ("round", planned_round.pk),
@@ -259,8 +259,8 @@ def test_ballots_are_not_in_the_admin_and_rounds_comments_participation_are_read
 
 
 def test_the_admin_hides_comments_with_an_action(admin_client, planned_round, role_users):
-    counted = round_close(round=planned_round)
-    comment = comment_add(round=counted, author=role_users["board"], text="Spam")
+    counted = round_close(voting_round=planned_round)
+    comment = comment_add(voting_round=counted, author=role_users["board"], text="Spam")
     admin_client.post(
         reverse("admin:rounds_comment_changelist"),
         {"action": "hide", "_selected_action": [comment.pk]},
@@ -280,7 +280,7 @@ def test_a_chinese_reader_sees_the_registry_s_chinese_titles_on_the_list(client,
         title="公布年度问责报告",
         text="每年公布一份问责报告。",
     )
-    round_close(round=planned_round)
+    round_close(voting_round=planned_round)
     chinese = _page(client.get(_url("priorities", planned_round), HTTP_ACCEPT_LANGUAGE="zh-hans"))
     english = _page(client.get(_url("priorities", planned_round), HTTP_ACCEPT_LANGUAGE="en"))
     assert "公布年度问责报告" in chinese and "Title of A" not in chinese

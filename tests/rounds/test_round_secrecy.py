@@ -19,7 +19,7 @@ def voted_round(make_group, make_user, make_round):
     for _ in range(12):
         user = make_user()
         Membership.objects.create(person=user.person, group=group)
-        ballot_submit(round=round_, user=user, group=group, choices=[(reference, 1)])
+        ballot_submit(voting_round=round_, user=user, group=group, choices=[(reference, 1)])
         users.append(user)
     return round_, users
 
@@ -41,7 +41,7 @@ def _voting_order(round_, users) -> list[str]:
 def test_after_the_count_the_stored_ballots_no_longer_follow_the_order_of_voting(voted_round):
     round_, users = voted_round
     storage = "ctid" if connection.vendor == "postgresql" else "rowid"
-    round_close(round=round_)
+    round_close(voting_round=round_)
     assert Ballot.objects.filter(round=round_).count() == 12
     # 12 ballots in voting order by chance: one in 479,001,600.
     assert _ballot_order(round_, storage) != _voting_order(round_, users)
@@ -50,7 +50,7 @@ def test_after_the_count_the_stored_ballots_no_longer_follow_the_order_of_voting
 @pytest.mark.postgres
 def test_on_postgresql_no_transaction_id_joins_a_ballot_to_its_voter(voted_round):
     round_, _users = voted_round
-    round_close(round=round_)
+    round_close(voting_round=round_)
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT count(*) FROM rounds_ballot b JOIN rounds_participation p "

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from commonweal.rounds.models import Comment, Participation, Round, RoundItem
-from commonweal.rounds.services import RULE_FIELDS, comment_hide
+from commonweal.rounds.services import EDITABLE_AFTER_OPENING, RULE_FIELDS, comment_hide
 
 
 class RoundItemInline(admin.TabularInline):
@@ -30,8 +30,7 @@ class RoundAdmin(admin.ModelAdmin):
     search_fields = ["title", "description"]
     date_hierarchy = "opens_at"
     fields = [
-        "title",
-        "description",
+        *EDITABLE_AFTER_OPENING,
         "voter_groups",
         *RULE_FIELDS,
         "created_by",
@@ -56,7 +55,8 @@ class CommentAdmin(admin.ModelAdmin):
     list_filter = ["hidden", "created_at", "round"]
     search_fields = ["text", "author__email", "round__title"]
     fields = ["round", "author", "text", "created_at", "hidden"]
-    readonly_fields = ["round", "author", "text", "created_at"]
+    # Only hiding is done here (through the service, by the actions below).
+    readonly_fields = [field for field in fields if field != "hidden"]
     actions = ["hide", "show"]
 
     def has_add_permission(self, request):

@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from commonweal.community.models import StakeholderGroup
 from commonweal.recommendations.models import Recommendation
-from commonweal.rounds.models import Round
-from commonweal.rounds.services import RoundError
+from commonweal.rounds.models import Ballot, Round
+from commonweal.rounds.selectors import ballot_items
+from commonweal.rounds.services import EDITABLE_AFTER_OPENING, RULE_FIELDS, RoundError
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
 
@@ -18,7 +19,7 @@ class RecommendationChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.reference} — {obj.title}"
 
 
-def ballot_ready(round_: Round | None = None):
+def ballot_ready(voting_round: Round | None = None):
     """The recommendations the service accepts on a ballot: costed and assessed, or
     decided and deferred; and, when editing, those already on this round's ballot."""
     ready = Q(status=Recommendation.Status.ASSESSED) | Q(
@@ -26,9 +27,15 @@ def ballot_ready(round_: Round | None = None):
     )
     costed = Q(one_time_cost__isnull=False, recurring_cost__isnull=False)
     on_this_ballot = (
-        Q(round_items__round=round_) if round_ is not None and round_.pk else Q(pk=None)
+        Q(round_items__round=voting_round)
+        if voting_round is not None and voting_round.pk
+        else Q(pk=None)
     )
     return Recommendation.objects.filter((ready & costed) | on_this_ballot).distinct()
+
+
+# Who votes on what: passed to the services beside the round's own fields.
+BALLOT_FIELDS = ("recommendations", "voter_groups")
 
 
 class RoundForm(forms.ModelForm):
@@ -51,23 +58,7 @@ class RoundForm(forms.ModelForm):
 
     class Meta:
         model = Round
-        fields = [
-            "title",
-            "description",
-            "recommendations",
-            "voter_groups",
-            "ballot_kind",
-            "max_choices",
-            "points",
-            "opens_at",
-            "closes_at",
-            "rule",
-            "group_weighted",
-            "first_year",
-            "years",
-            "annual_cap",
-            "annual_reserve",
-        ]
+        fields = [*EDITABLE_AFTER_OPENING, *BALLOT_FIELDS, *RULE_FIELDS]
         widgets = {
             "opens_at": forms.DateTimeInput(
                 attrs={"type": "datetime-local"}, format=DATETIME_LOCAL
@@ -106,9 +97,10 @@ class RoundForm(forms.ModelForm):
         return cleaned
 
     def service_fields(self) -> dict:
+        """The keyword arguments of ``round_create`` and ``round_update``."""
         data = dict(self.cleaned_data)
-        data.pop("recommendations")
-        data.pop("voter_groups")
+        for name in BALLOT_FIELDS:
+            data[name] = list(data[name])
         return data
 
 
@@ -117,8 +109,26 @@ class RoundTextForm(forms.ModelForm):
 
     class Meta:
         model = Round
-        fields = ["title", "description"]
+        fields = list(EDITABLE_AFTER_OPENING)
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def service_fields(self) -> dict:
+        """The keyword arguments of ``round_update``."""
+        return dict(self.cleaned_data)
+
+
+# What a posting may hold that would change a round's rules.
+RULE_INPUTS = frozenset(RoundForm.Meta.fields) - frozenset(RoundTextForm.Meta.fields)
+
+
+def round_edit_form(voting_round: Round, data, *, opened: bool) -> RoundForm | RoundTextForm:
+    """The form that edits ``voting_round``: everything before voting opens, then only
+    the title and description. A posting that tries to change the rules after opening
+    still gets the whole form, so that the service refuses it with its message."""
+    posts_rules = data is not None and bool(RULE_INPUTS & set(data))
+    form_class = RoundForm if not opened or posts_rules else RoundTextForm
+    # A fresh copy: validating the form writes to its instance.
+    return form_class(data, instance=Round.objects.get(pk=voting_round.pk))
 
 
 class CommentForm(forms.Form):
@@ -166,16 +176,16 @@ def _single(data, key: str, reference: str) -> str:
     return values[0]
 
 
-def ballot_choices(round_: Round, data) -> list[tuple[str, int]]:
+def ballot_choices(voting_round: Round, data) -> list[tuple[str, int]]:
     """The posted ballot as ``(reference, points)`` pairs in the voter's order.
 
     approval: repeated ``choice``; points: ``points-<reference>`` (empty is 0);
     ranking: ``rank-<reference>`` positions 1..n (empty is not ranked). Limits
     and what is on the ballot are the service's to check.
     """
-    if round_.ballot_kind == Round.BallotKind.APPROVAL:
+    if voting_round.ballot_kind == Round.BallotKind.APPROVAL:
         return [(reference, 1) for reference in data.getlist("choice")]
-    if round_.ballot_kind == Round.BallotKind.POINTS:
+    if voting_round.ballot_kind == Round.BallotKind.POINTS:
         choices = []
         for key in data:
             if key.startswith("points-"):
@@ -185,7 +195,7 @@ def ballot_choices(round_: Round, data) -> list[tuple[str, int]]:
                     choices.append((reference, points))
         return choices
     ranked: dict[int, str] = {}
-    size = round_.items.count()
+    size = voting_round.items.count()
     for key in data:
         if not key.startswith("rank-"):
             continue
@@ -205,3 +215,32 @@ def ballot_choices(round_: Round, data) -> list[tuple[str, int]]:
             )
         ranked[position] = reference
     return [(ranked[position], 1) for position in sorted(ranked)]
+
+
+def ballot_values(voting_round: Round, ballot: Ballot | None) -> dict[str, str]:
+    """The voter's stored ballot as the values of the ballot form, by reference."""
+    if ballot is None:
+        return {}
+    if voting_round.ballot_kind == Round.BallotKind.RANKING:
+        return {project: str(k) for k, (project, _points) in enumerate(ballot.choices, start=1)}
+    return {project: str(points) for project, points in ballot.choices}
+
+
+def posted_ballot_values(voting_round: Round, data) -> dict[str, str]:
+    """What the voter just posted, to show it again beside the message."""
+    if voting_round.ballot_kind == Round.BallotKind.APPROVAL:
+        return {reference: "1" for reference in data.getlist("choice")}
+    prefix = "points-" if voting_round.ballot_kind == Round.BallotKind.POINTS else "rank-"
+    return {key.removeprefix(prefix): data[key] for key in data if key.startswith(prefix)}
+
+
+def ballot_rows(voting_round: Round, values: dict[str, str]) -> list[dict]:
+    """One row of the ballot form per item on the ballot, with its value."""
+    return [
+        {
+            "item": item,
+            "reference": item.recommendation.reference,
+            "value": values.get(item.recommendation.reference, ""),
+        }
+        for item in ballot_items(voting_round)
+    ]

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from commonweal.rounds.models import Round
+from commonweal.rounds.selectors import round_result
 from commonweal.rounds.services import RoundError, round_close, round_pabulib
 
 
@@ -28,36 +29,38 @@ class Command(BaseCommand):
 
     def handle(self, *args, action: str, **options):
         if action == "list":
-            for round_ in Round.objects.order_by("pk"):
+            for voting_round in Round.objects.order_by("pk"):
+                ballots = voting_round.ballots.count()
                 self.stdout.write(
-                    f"{round_.pk}\t{round_.phase}\t{round_.ballots.count()} ballots\t"
-                    f"{round_.rule}\t{round_.title}"
+                    f"{voting_round.pk}\t{voting_round.phase}\t{ballots} ballots\t"
+                    f"{voting_round.rule}\t{voting_round.title}"
                 )
             return
-        round_ = self._round(options["round"])
+        voting_round = self._round(options["round"])
         if action == "export":
             try:
-                text = round_pabulib(round_)
+                text = round_pabulib(voting_round)
             except RoundError as error:
-                raise CommandError(f"round {round_.pk}: {error}", returncode=2) from None
+                raise CommandError(f"round {voting_round.pk}: {error}", returncode=2) from None
             if options["output"]:
                 options["output"].write_text(text, encoding="utf-8")
-                self.stdout.write(f"{options['output']}: {round_.ballots.count()} ballots")
+                self.stdout.write(f"{options['output']}: {voting_round.ballots.count()} ballots")
             else:
                 sys.stdout.write(text)
         elif action == "close":
             try:
-                round_ = round_close(round=round_)
+                voting_round = round_close(voting_round=voting_round)
             except RoundError as error:
-                raise CommandError(f"round {round_.pk}: {error}", returncode=2) from None
+                raise CommandError(f"round {voting_round.pk}: {error}", returncode=2) from None
+            result = round_result(voting_round)
             self.stdout.write(
-                f"round {round_.pk}: counted {round_.result['ballots']} ballots; selected "
-                f"{', '.join(round_.result['selected']) or 'nothing'}"
+                f"round {voting_round.pk}: counted {result.ballots} ballots; selected "
+                f"{', '.join(result.selected) or 'nothing'}"
             )
         elif action == "result":
-            if not round_.is_counted:
-                raise CommandError(f"round {round_.pk} has not been counted", returncode=2)
-            self.stdout.write(json.dumps(round_.result, ensure_ascii=False, indent=2))
+            if not voting_round.is_counted:
+                raise CommandError(f"round {voting_round.pk} has not been counted", returncode=2)
+            self.stdout.write(json.dumps(voting_round.result, ensure_ascii=False, indent=2))
 
     def _round(self, pk: int) -> Round:
         try:
