@@ -7,6 +7,8 @@ from django.contrib import admin
 from django.db import models
 
 from commonweal.recommendations.models import (
+    DECISION_FIELDS,
+    STAGE_TIMESTAMPS,
     LifecycleEvent,
     Milestone,
     Objective,
@@ -91,17 +93,8 @@ class RecommendationAdmin(admin.ModelAdmin):
         "recurring_cost",
         "implementation_years",
         "status",
-        "received_at",
-        "assessed_at",
-        "prioritization_at",
-        "decided_at",
-        "implementation_at",
-        "implemented_at",
-        "decision",
-        "rationale",
-        "serves",
-        "consultation",
-        "alternatives",
+        *STAGE_TIMESTAMPS.values(),
+        *DECISION_FIELDS,
         "progress",
         "meeting",
         "turn_index",

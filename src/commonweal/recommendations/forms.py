@@ -2,10 +2,23 @@ from decimal import Decimal
 
 from django import forms
 from django.conf import settings
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from commonweal.community.models import StakeholderGroup
-from commonweal.recommendations.models import Objective, Recommendation, Source
+from commonweal.recommendations.models import (
+    REFERENCE_PATTERN,
+    Milestone,
+    Objective,
+    Recommendation,
+    RecommendationTranslation,
+    Source,
+)
+
+
+def _max_length(model: type[models.Model], name: str) -> int:
+    """The length the model's field holds, so that a form never accepts more."""
+    return model._meta.get_field(name).max_length
 
 
 class RecommendationFilterForm(forms.Form):
@@ -77,21 +90,25 @@ def _dependencies_field():
 class RecommendationAddForm(forms.Form):
     reference = forms.RegexField(
         label=_("Reference"),
-        max_length=40,
-        regex=r"^[^\s,;]+$",
+        max_length=_max_length(Recommendation, "reference"),
+        regex=REFERENCE_PATTERN,
         help_text=_("A short identifier, such as WS2-1.1, without spaces, commas or semicolons."),
     )
-    title = forms.CharField(label=_("Title"), max_length=300)
+    title = forms.CharField(label=_("Title"), max_length=_max_length(Recommendation, "title"))
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 6}))
     language = forms.ChoiceField(
         label=_("Language of the text"), choices=settings.LANGUAGES, initial="en"
     )
     source_kind = forms.ChoiceField(label=_("Kind of source"), choices=Source.Kind.choices)
     source_body = forms.CharField(
-        label=_("Body"), max_length=200, help_text=_("Who made it, such as “CCWG-Accountability”.")
+        label=_("Body"),
+        max_length=_max_length(Source, "body"),
+        help_text=_("Who made it, such as “CCWG-Accountability”."),
     )
     source_document = forms.CharField(
-        label=_("Document"), max_length=300, help_text=_("Such as “WS2 Final Report”.")
+        label=_("Document"),
+        max_length=_max_length(Source, "document"),
+        help_text=_("Such as “WS2 Final Report”."),
     )
     source_url = forms.URLField(
         label=_("Link to the document"), required=False, assume_scheme="https"
@@ -103,7 +120,9 @@ class RecommendationAddForm(forms.Form):
     )
     objectives = _objectives_field()
     dependencies = _dependencies_field()
-    owner = forms.CharField(label=_("Owner"), max_length=200, required=False)
+    owner = forms.CharField(
+        label=_("Owner"), max_length=_max_length(Recommendation, "owner"), required=False
+    )
     illustrative = forms.BooleanField(
         label=_("Illustrative (example data, not a real recommendation)"), required=False
     )
@@ -116,11 +135,13 @@ class RecommendationAddForm(forms.Form):
 
 
 class RecommendationEditForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=300)
+    title = forms.CharField(label=_("Title"), max_length=_max_length(Recommendation, "title"))
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}))
     objectives = _objectives_field()
     dependencies = _dependencies_field()
-    owner = forms.CharField(label=_("Owner"), max_length=200, required=False)
+    owner = forms.CharField(
+        label=_("Owner"), max_length=_max_length(Recommendation, "owner"), required=False
+    )
     illustrative = forms.BooleanField(
         label=_("Illustrative (example data, not a real recommendation)"), required=False
     )
@@ -190,7 +211,7 @@ class ProgressForm(forms.Form):
 
 
 class MilestoneForm(forms.Form):
-    title = forms.CharField(label=_("Milestone"), max_length=300)
+    title = forms.CharField(label=_("Milestone"), max_length=_max_length(Milestone, "title"))
     due_on = forms.DateField(
         label=_("Due"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -202,7 +223,9 @@ class MilestoneCompleteForm(forms.Form):
 
 class TranslationForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
-    title = forms.CharField(label=_("Title"), max_length=300)
+    title = forms.CharField(
+        label=_("Title"), max_length=_max_length(RecommendationTranslation, "title")
+    )
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 5}))
 
 
