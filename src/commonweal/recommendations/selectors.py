@@ -25,30 +25,30 @@ def recommendation_list(
     query: str = "",
 ) -> QuerySet[Recommendation]:
     """The registry, filtered; every argument left empty filters nothing."""
-    shown = Recommendation.objects.select_related("source", "source__group").prefetch_related(
+    matching = Recommendation.objects.select_related("source", "source__group").prefetch_related(
         Prefetch("objectives", queryset=Objective.objects.order_by("position", "code")),
         "translations",
     )
     if status:
-        shown = shown.filter(status=status)
+        matching = matching.filter(status=status)
     if source_kind:
-        shown = shown.filter(source__kind=source_kind)
+        matching = matching.filter(source__kind=source_kind)
     if objective is not None:
-        shown = shown.filter(objectives=objective)
+        matching = matching.filter(objectives=objective)
     if group is not None:
-        shown = shown.filter(source__group=group)
+        matching = matching.filter(source__group=group)
     if decision:
-        shown = shown.filter(decision=decision)
+        matching = matching.filter(decision=decision)
     query = query.strip()
     if query:
-        shown = shown.filter(
+        matching = matching.filter(
             Q(reference__icontains=query)
             | Q(title__icontains=query)
             | Q(text__icontains=query)
             | Q(translations__title__icontains=query)
             | Q(translations__text__icontains=query)
         ).distinct()
-    return shown.order_by("reference")
+    return matching.order_by("reference")
 
 
 def status_counts(recommendations: QuerySet[Recommendation]) -> list[tuple[str, str, int]]:

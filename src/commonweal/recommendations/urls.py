@@ -12,5 +12,5 @@ urlpatterns = [
     path("export.json", views.export_json, name="export_json"),
     path("<int:pk>/", views.recommendation, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
-    path("<int:pk>/move/", views.move, name="move"),
+    path("<int:pk>/move/", views.take_step, name="move"),
 ]

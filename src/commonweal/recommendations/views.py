@@ -1,13 +1,19 @@
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from commonweal.core.downloads import csv_download, json_download
 from commonweal.core.permissions import access_required
 from commonweal.recommendations import selectors, services
-from commonweal.recommendations.exporting import recommendations_csv, recommendations_json
+from commonweal.recommendations.exporting import recommendations_document, recommendations_table
 from commonweal.recommendations.forms import (
     AssessForm,
     DecideForm,
@@ -34,11 +40,11 @@ PAGE_SIZE = 100
 
 def recommendations(request):
     filters = RecommendationFilterForm(request.GET or None)
-    shown = selectors.recommendation_list(**filters.filters())
-    page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
-    for item in page:
-        item.translated = item.translation()
-        item.decision_days = selectors.days(item.time_to_decision)
+    matching = selectors.recommendation_list(**filters.filters())
+    page = Paginator(matching, PAGE_SIZE).get_page(request.GET.get("page"))
+    for listed in page:
+        listed.translated = listed.translation()
+        listed.decision_days = selectors.days(listed.time_to_decision)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -47,7 +53,7 @@ def recommendations(request):
         {
             "filters": filters,
             "page": page,
-            "counts": selectors.status_counts(shown),
+            "counts": selectors.status_counts(matching),
             "total": page.paginator.count,
             "query": query.urlencode(),
             "can_manage": request.user.has_perm("recommendations.manage"),
@@ -56,55 +62,67 @@ def recommendations(request):
 
 
 def recommendation(request, pk: int):
-    return _detail(request, _shown(pk))
+    return _detail(request, _recommendation_for_page(pk))
 
 
-def _shown(pk: int) -> Recommendation:
+def _recommendation_for_page(pk: int) -> Recommendation:
+    """The recommendation with everything its page shows, or a 404."""
     try:
         return selectors.recommendation_detail(pk)
     except Recommendation.DoesNotExist:
         return get_object_or_404(Recommendation, pk=pk)
 
 
-def _detail(request, shown: Recommendation, *, bound=None, problem: str = "", status: int = 200):
+def _secretariat_forms(recommendation: Recommendation) -> dict[str, forms.Form]:
+    """The page's forms for the secretariat's steps, filled with what is stored."""
+    return {
+        "assess": AssessForm(
+            initial={
+                "one_time_cost": recommendation.one_time_cost,
+                "recurring_cost": recommendation.recurring_cost,
+                "implementation_years": recommendation.implementation_years,
+            }
+        ),
+        "decide": DecideForm(),
+        "progress": ProgressForm(initial={"progress": recommendation.progress}),
+        "milestone": MilestoneForm(),
+        "translate": TranslationForm(),
+    }
+
+
+def _detail(
+    request,
+    recommendation: Recommendation,
+    *,
+    bound: tuple[str, forms.Form] | None = None,
+    problem: str = "",
+    status: int = 200,
+):
     """The page, with a submitted form shown again (with its errors) where one failed."""
     can_manage = request.user.has_perm("recommendations.manage")
-    forms = {}
+    page_forms = {}
     if can_manage:
-        forms = {
-            "assess": AssessForm(
-                initial={
-                    "one_time_cost": shown.one_time_cost,
-                    "recurring_cost": shown.recurring_cost,
-                    "implementation_years": shown.implementation_years,
-                }
-            ),
-            "decide": DecideForm(),
-            "progress": ProgressForm(initial={"progress": shown.progress}),
-            "milestone": MilestoneForm(),
-            "translate": TranslationForm(),
-        }
+        page_forms = _secretariat_forms(recommendation)
         if bound is not None:
-            forms[bound[0]] = bound[1]
-    translated = shown.translation()
+            page_forms[bound[0]] = bound[1]
     return render(
         request,
         "recommendations/detail.html",
         {
-            "recommendation": shown,
-            "translated": translated,
-            "translations": list(shown.translations.all()),
-            "costs": selectors.costs_over_years(shown),
-            "decision_days": selectors.days(shown.time_to_decision),
-            "implementation_days": selectors.days(shown.time_to_implementation),
-            "rounds": selectors.rounds_of(shown),
+            "recommendation": recommendation,
+            "translated": recommendation.translation(),
+            "translations": list(recommendation.translations.all()),
+            "costs": selectors.costs_over_years(recommendation),
+            "decision_days": selectors.days(recommendation.time_to_decision),
+            "implementation_days": selectors.days(recommendation.time_to_implementation),
+            "rounds": selectors.rounds_of(recommendation),
             "can_manage": can_manage,
-            "forms": forms,
+            "forms": page_forms,
             "problem": problem,
-            "open_for_costs": shown.status in (Status.RECEIVED, Status.ASSESSED),
-            "open_for_decision": shown.status in (Status.ASSESSED, Status.PRIORITIZATION),
-            "open_for_milestones": shown.status in (Status.DECIDED, Status.IMPLEMENTATION)
-            and shown.decision == Recommendation.Decision.APPROVED,
+            "open_for_costs": recommendation.status in (Status.RECEIVED, Status.ASSESSED),
+            "open_for_decision": recommendation.status in (Status.ASSESSED, Status.PRIORITIZATION),
+            "open_for_milestones": recommendation.status in (Status.DECIDED, Status.IMPLEMENTATION)
+            and recommendation.decision == Recommendation.Decision.APPROVED,
         },
         status=status,
     )
@@ -133,31 +151,31 @@ def add(request):
 @access_required("recommendations.manage")
 @require_http_methods(["GET", "POST"])
 def edit(request, pk: int):
-    shown = get_object_or_404(Recommendation, pk=pk)
+    edited = get_object_or_404(Recommendation, pk=pk)
     initial = {
-        "title": shown.title,
-        "text": shown.text,
-        "objectives": list(shown.objectives.all()),
-        "dependencies": list(shown.dependencies.all()),
-        "owner": shown.owner,
-        "illustrative": shown.illustrative,
+        "title": edited.title,
+        "text": edited.text,
+        "objectives": list(edited.objectives.all()),
+        "dependencies": list(edited.dependencies.all()),
+        "owner": edited.owner,
+        "illustrative": edited.illustrative,
     }
-    form = RecommendationEditForm(request.POST or None, initial=initial, recommendation=shown)
+    form = RecommendationEditForm(request.POST or None, initial=initial, recommendation=edited)
     if request.method == "POST" and form.is_valid():
         try:
-            services.recommendation_update(recommendation=shown, **form.cleaned_data)
+            services.recommendation_update(recommendation=edited, **form.cleaned_data)
         except services.LifecycleError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Changes saved."))
-            return redirect(shown)
+            return redirect(edited)
     return render(
         request,
         "recommendations/form.html",
         {
             "form": form,
-            "recommendation": shown,
-            "title": _("Edit %(ref)s") % {"ref": shown.reference},
+            "recommendation": edited,
+            "title": _("Edit %(ref)s") % {"ref": edited.reference},
         },
         status=400 if form.errors else 200,
     )
@@ -165,96 +183,108 @@ def edit(request, pk: int):
 
 # The secretariat's steps: each takes the recommendation, the form's data and the
 # user, and calls one service.
-def _assess(recommendation, data, user):
+def _assess(recommendation: Recommendation, data: dict, user) -> object:
     return services.recommendation_assess(recommendation=recommendation, **data, by=user)
 
 
-def _decide(recommendation, data, user):
+def _decide(recommendation: Recommendation, data: dict, user) -> object:
     return services.recommendation_decide(recommendation=recommendation, **data, by=user)
 
 
-def _move(recommendation, data, user):
+def _move(recommendation: Recommendation, data: dict, user) -> object:
     return services.recommendation_move(
         recommendation=recommendation, to=data["to"], note=data["note"], by=user
     )
 
 
-def _progress(recommendation, data, user):
+def _progress(recommendation: Recommendation, data: dict, user) -> object:
     return services.recommendation_progress_set(
         recommendation=recommendation, progress=data["progress"], by=user
     )
 
 
-def _milestone_add(recommendation, data, user):
+def _milestone_add(recommendation: Recommendation, data: dict, user) -> object:
     return services.milestone_add(recommendation=recommendation, **data)
 
 
-def _milestone_complete(recommendation, data, user):
+def _milestone_complete(recommendation: Recommendation, data: dict, user) -> object:
     milestone = get_object_or_404(Milestone, pk=data["milestone"], recommendation=recommendation)
     return services.milestone_complete(milestone=milestone)
 
 
-def _translate(recommendation, data, user):
+def _translate(recommendation: Recommendation, data: dict, user) -> object:
     if data["language"] == recommendation.language.lower():
         raise services.LifecycleError(_("That is the language the text was written in."))
     return services.translation_set(recommendation=recommendation, **data)
 
 
-# action -> (its form, the step, the name of its form on the page, if the page has one)
-ACTIONS = {
-    "assess": (AssessForm, _assess, "assess"),
-    "decide": (DecideForm, _decide, "decide"),
-    "move": (MoveForm, _move, None),
-    "progress": (ProgressForm, _progress, "progress"),
-    "milestone_add": (MilestoneForm, _milestone_add, "milestone"),
-    "milestone_complete": (MilestoneCompleteForm, _milestone_complete, None),
-    "translate": (TranslationForm, _translate, "translate"),
+@dataclass(frozen=True)
+class _Step:
+    """One secretariat step: the form it posts, what it does, and what it then says."""
+
+    form_class: type[forms.Form]
+    perform: Callable[[Recommendation, dict, object], object]
+    done: Promise
+    # The name of the step's form on the page, shown again with its errors when the
+    # step is refused; a step posted by a button alone has none, and its errors become
+    # the page's problem.
+    page_form: str | None = None
+
+
+# The posted ``action`` -> its step.
+STEPS = {
+    "assess": _Step(AssessForm, _assess, gettext_lazy("The costs are recorded."), "assess"),
+    "decide": _Step(
+        DecideForm, _decide, gettext_lazy("The decision is recorded and published."), "decide"
+    ),
+    "move": _Step(MoveForm, _move, gettext_lazy("The recommendation moved on.")),
+    "progress": _Step(ProgressForm, _progress, gettext_lazy("Progress recorded."), "progress"),
+    "milestone_add": _Step(
+        MilestoneForm, _milestone_add, gettext_lazy("Milestone added."), "milestone"
+    ),
+    "milestone_complete": _Step(
+        MilestoneCompleteForm, _milestone_complete, gettext_lazy("Milestone completed.")
+    ),
+    "translate": _Step(
+        TranslationForm, _translate, gettext_lazy("Translation saved."), "translate"
+    ),
 }
 
 
-def _done_message(action: str) -> str:
-    return {
-        "assess": _("The costs are recorded."),
-        "decide": _("The decision is recorded and published."),
-        "move": _("The recommendation moved on."),
-        "progress": _("Progress recorded."),
-        "milestone_add": _("Milestone added."),
-        "milestone_complete": _("Milestone completed."),
-        "translate": _("Translation saved."),
-    }[action]
+def _refused(request, pk: int, step: _Step, form: forms.Form, problem: str):
+    """The page again, as stored (a refusing service may have changed the object in
+    memory), with the step's form and the reason."""
+    bound = (step.page_form, form) if step.page_form else None
+    return _detail(request, _recommendation_for_page(pk), bound=bound, problem=problem, status=400)
+
+
+def _form_errors(form: forms.Form) -> str:
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
 
 
 @access_required("recommendations.manage")
 @require_POST
-def move(request, pk: int):
-    """Every secretariat step on a recommendation's page; ``action`` says which.
+def take_step(request, pk: int):
+    """Every secretariat step on a recommendation's page; the posted ``action`` says which.
 
     A refused step (an invalid form, or a move the lifecycle does not allow)
     shows the page again with the reason, and changes nothing.
     """
-    shown = get_object_or_404(Recommendation, pk=pk)
-    action = request.POST.get("action", "")
-    if action not in ACTIONS:
-        return _detail(request, _shown(pk), problem=_("Unknown action."), status=400)
-    form_class, perform, form_name = ACTIONS[action]
-    form = form_class(request.POST)
-    if not form.is_valid():
-        bound = (form_name, form) if form_name else None
-        problem = (
-            ""
-            if form_name
-            else " ".join(str(error) for errors in form.errors.values() for error in errors)
+    recommendation = get_object_or_404(Recommendation, pk=pk)
+    step = STEPS.get(request.POST.get("action", ""))
+    if step is None:
+        return _detail(
+            request, _recommendation_for_page(pk), problem=_("Unknown action."), status=400
         )
-        return _detail(request, _shown(pk), bound=bound, problem=problem, status=400)
+    form = step.form_class(request.POST)
+    if not form.is_valid():
+        return _refused(request, pk, step, form, "" if step.page_form else _form_errors(form))
     try:
-        perform(shown, form.cleaned_data, request.user)
+        step.perform(recommendation, form.cleaned_data, request.user)
     except services.LifecycleError as error:
-        # The service may have changed the object in memory before refusing; show
-        # the stored row.
-        bound = (form_name, form) if form_name else None
-        return _detail(request, _shown(pk), bound=bound, problem=str(error), status=400)
-    messages.success(request, _done_message(action))
-    return redirect(shown)
+        return _refused(request, pk, step, form, str(error))
+    messages.success(request, str(step.done))
+    return redirect(recommendation)
 
 
 @access_required("recommendations.manage")
@@ -294,18 +324,10 @@ def _base_url(request) -> str:
 
 
 def export_csv(request):
-    response = HttpResponse(
-        recommendations_csv(_filtered(request), base_url=_base_url(request)),
-        content_type="text/csv; charset=utf-8",
-    )
-    response["Content-Disposition"] = 'attachment; filename="recommendations.csv"'
-    return response
+    header, rows = recommendations_table(_filtered(request), base_url=_base_url(request))
+    return csv_download(filename="recommendations.csv", header=header, rows=rows)
 
 
 def export_json(request):
-    response = HttpResponse(
-        recommendations_json(_filtered(request), base_url=_base_url(request)),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = 'attachment; filename="recommendations.json"'
-    return response
+    document = recommendations_document(_filtered(request), base_url=_base_url(request))
+    return json_download(document, filename="recommendations.json")

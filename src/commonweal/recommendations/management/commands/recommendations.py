@@ -65,13 +65,16 @@ class Command(BaseCommand):
             self.stderr.write(line)
         raise SystemExit(2)
 
-    def _export(self, format: str, output: Path | None, status: str | None) -> None:
-        shown = Recommendation.objects.order_by("reference")
+    def _export(self, file_format: str, output: Path | None, status: str | None) -> None:
+        exported = Recommendation.objects.order_by("reference")
         if status:
-            shown = shown.filter(status=status)
-        text = recommendations_json(shown) if format == "json" else recommendations_csv(shown)
+            exported = exported.filter(status=status)
+        if file_format == "json":
+            text = recommendations_json(exported)
+        else:
+            text = recommendations_csv(exported)
         if output:
             output.write_text(text, encoding="utf-8")
-            self.stdout.write(f"{output}: {shown.count()} recommendations")
+            self.stdout.write(f"{output}: {exported.count()} recommendations")
         else:
             self.stdout.write(text, ending="")
