@@ -130,8 +130,8 @@ def url_kwargs(role_users, make_person, make_recommendation, make_round):
         meeting=meeting, turn=turn, kind="recommendation", sentence="I suggest x."
     )
     ncsg = role_users["groups"]["ncsg"]
-    counted = round_close(round=make_round(voter_groups=[ncsg]))
-    comment = comment_add(round=counted, author=role_users["participant"], text="Thanks.")
+    counted = round_close(voting_round=make_round(voter_groups=[ncsg]))
+    comment = comment_add(voting_round=counted, author=role_users["participant"], text="Thanks.")
     return {
         "invitation": {"token": token},
         "reset": {"uidb64": "MQ", "token": "set-password"},

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from commonweal.recommendations.models import (
+    STAGE_TIMESTAMPS,
     LifecycleEvent,
     Milestone,
     Objective,
@@ -35,16 +36,6 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     Status.DECIDED: (Status.PRIORITIZATION, Status.IMPLEMENTATION),
     Status.IMPLEMENTATION: (Status.IMPLEMENTED,),
     Status.IMPLEMENTED: (),
-}
-
-# The field that keeps the time each status was reached.
-STAMP = {
-    Status.RECEIVED: "received_at",
-    Status.ASSESSED: "assessed_at",
-    Status.PRIORITIZATION: "prioritization_at",
-    Status.DECIDED: "decided_at",
-    Status.IMPLEMENTATION: "implementation_at",
-    Status.IMPLEMENTED: "implemented_at",
 }
 
 
@@ -133,11 +124,11 @@ def recommendation_move(
     ):
         raise LifecycleError(_("Only a deferred recommendation goes back to prioritization."))
     at = at or timezone.now()
-    previous = getattr(recommendation, STAMP[current])
+    previous = getattr(recommendation, STAGE_TIMESTAMPS[current])
     if previous is not None and at < previous:
         raise LifecycleError(_("A step cannot be dated before the step it follows."))
     recommendation.status = to
-    setattr(recommendation, STAMP[to], at)
+    setattr(recommendation, STAGE_TIMESTAMPS[to], at)
     if to == Status.IMPLEMENTED:
         recommendation.progress = 100
     with transaction.atomic():
@@ -371,8 +362,8 @@ def dependency_cycle(recommendation: Recommendation, dependencies) -> list[Recom
                 while chain[-1] is not None:
                     chain.append(came_from[chain[-1]])
                 pks = [recommendation.pk, *reversed(chain[:-1])]
-                shown = Recommendation.objects.in_bulk(pks)
-                return [shown[pk] for pk in pks]
+                in_circle = Recommendation.objects.in_bulk(pks)
+                return [in_circle[pk] for pk in pks]
             frontier.append(target_pk)
     return None
 
