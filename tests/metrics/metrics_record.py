@@ -14,34 +14,50 @@ def build_record(make_group, make_person) -> dict:
     Topics: "Definition of public interest" (1,800 s) in the first; "Public interest
     definition, continued" (600 s) and "Budget" (300 s) in the second.
     """
-    a, b = make_group("alpha", name="Alpha"), make_group("beta", name="Beta")
+    alpha, beta = make_group("alpha", name="Alpha"), make_group("beta", name="Beta")
     ada, bo, cai = make_person("Ada"), make_person("Bo"), make_person("Cai")
-    speech = {
-        datetime.date(2024, 1, 10): (3600, [(ada, a, 600, 1200, 3), (cai, b, 400, 800, 2)]),
-        datetime.date(2024, 4, 5): (1800, [(bo, a, 100, 300, 1), (cai, b, 300, 900, 2)]),
-    }
-    meetings = []
-    for day, (duration, speakers) in speech.items():
-        meeting = Meeting.objects.create(
-            title=f"Meeting {day}",
-            date=day,
-            source_name=f"{day}.txt",
-            identity=str(day),
-            content_hash=str(day),
-            duration_seconds=duration,
+    first = meeting_with_speakers(
+        datetime.date(2024, 1, 10), 3600, [(ada, alpha, 600, 1200, 3), (cai, beta, 400, 800, 2)]
+    )
+    second = meeting_with_speakers(
+        datetime.date(2024, 4, 5), 1800, [(bo, alpha, 100, 300, 1), (cai, beta, 300, 900, 2)]
+    )
+    definition, continued, budget = topics_create(first, second)
+    for meeting, index, label, topic, seconds in [
+        (first, 0, "Ada", definition, 1200),
+        (first, 1, "Cai", definition, 600),
+        (second, 0, "Bo", continued, 300),
+        (second, 1, "Cai", budget, 300),
+    ]:
+        turn_create(meeting, index=index, label=label, topic=topic, seconds=seconds)
+    return {"alpha": alpha, "beta": beta, "meetings": [first, second]}
+
+
+def meeting_with_speakers(day: datetime.date, duration: int, speakers: list[tuple]) -> Meeting:
+    """A meeting on ``day`` whose speakers are (person, group, units, seconds, turns)."""
+    meeting = Meeting.objects.create(
+        title=f"Meeting {day}",
+        date=day,
+        source_name=f"{day}.txt",
+        identity=str(day),
+        content_hash=str(day),
+        duration_seconds=duration,
+    )
+    for person, group, units, seconds, turns in speakers:
+        Participant.objects.create(
+            meeting=meeting,
+            label=person.display_name,
+            person=person,
+            group=group,
+            units=units,
+            seconds=seconds,
+            turns=turns,
         )
-        for person, group, units, seconds, turns in speakers:
-            Participant.objects.create(
-                meeting=meeting,
-                label=person.display_name,
-                person=person,
-                group=group,
-                units=units,
-                seconds=seconds,
-                turns=turns,
-            )
-        meetings.append(meeting)
-    first, second = meetings
+    return meeting
+
+
+def topics_create(first: Meeting, second: Meeting) -> tuple[Topic, Topic, Topic]:
+    """The first meeting's one topic, then the second's two: definition, continued, budget."""
     definition = Topic.objects.create(
         meeting=first,
         index=0,
@@ -61,21 +77,19 @@ def build_record(make_group, make_person) -> dict:
     budget = Topic.objects.create(
         meeting=second, index=1, title="Budget", first_turn=1, last_turn=1, seconds=300
     )
-    for meeting, index, label, topic, seconds in [
-        (first, 0, "Ada", definition, 1200),
-        (first, 1, "Cai", definition, 600),
-        (second, 0, "Bo", continued, 300),
-        (second, 1, "Cai", budget, 300),
-    ]:
-        participant = meeting.participants.get(label=label)
-        Turn.objects.create(
-            meeting=meeting,
-            index=index,
-            participant=participant,
-            person=participant.person,
-            group=participant.group,
-            topic=topic,
-            text="…",
-            seconds=seconds,
-        )
-    return {"alpha": a, "beta": b, "meetings": meetings}
+    return definition, continued, budget
+
+
+def turn_create(meeting: Meeting, *, index: int, label: str, topic: Topic, seconds: int) -> Turn:
+    """A turn by the participant labelled ``label``, in that participant's person and group."""
+    participant = meeting.participants.get(label=label)
+    return Turn.objects.create(
+        meeting=meeting,
+        index=index,
+        participant=participant,
+        person=participant.person,
+        group=participant.group,
+        topic=topic,
+        text="…",
+        seconds=seconds,
+    )
