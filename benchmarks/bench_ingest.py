@@ -23,182 +23,27 @@ a check of the stored data fails.
 from __future__ import annotations
 
 import argparse
-import datetime
+import cProfile
 import os
 import platform
+import pstats
 import random
 import sys
 import tempfile
 import time
-import unicodedata
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+
+from transcript_generator import generate, roster_yaml
 
 TARGET_SECONDS = 60.0
 TARGET_COUNT = 1000
-TRANSCRIPT_BYTES = 50 * 1024
 QUICK_COUNT = 100
 REINGEST = 20
 PARSE_SAMPLE = 50
 SEED = 20190312
-
-GROUPS = {
-    "board": "ICANN Board of Directors",
-    "org": "ICANN organization (staff)",
-    "alac": "At-Large Advisory Committee",
-}
-# (name as the roster writes it, group, role); transcripts write names in capitals
-# without accents, so the engine has to match "ZOE FERRAND" to "Zoë Ferrand".
-PEOPLE = [
-    ("Matthew Harland", "board", "director (session chair)"),
-    ("Cherine Ostrava", "board", "chair of the Board"),
-    ("Christopher Wendt", "board", "vice-chair of the Board"),
-    ("Avery Dorsett", "board", "director"),
-    ("Rebecca Burrows", "board", "director"),
-    ("León Sandoval", "board", "director"),
-    ("Merike Kallas", "board", "director"),
-    ("Göran Lindqvist", "org", "President and CEO"),
-    ("Sally Castellan", "org", "SVP Global Stakeholder Engagement"),
-    ("David Olive", "org", "staff"),
-    ("Theresa Swinehart", "org", "staff"),
-    ("Maureen Hilyard", "alac", "ALAC chair"),
-    ("Zoë Ferrand", "alac", "member"),
-    ("Javier Rúa-Jovet", "alac", "member"),
-    ("Holly Raiche", "alac", "member"),
-    ("Tijani Ben Jemaa", "alac", "member"),
-    ("Alan Greenberg", "alac", "member"),
-    ("Olivier Crépin", "alac", "liaison"),
-    ("Sébastien Bachollet", "alac", "member"),
-    ("Hadia Elminiawi", "alac", "member"),
-]
-UNLISTED = ["JONATHAN ZUCK", "PRIYA NAIDOO", "KENJI TANAKA"]
-UNLISTED_RATE = 0.03
-
-SUBJECTS = [
-    "the community",
-    "the Board",
-    "our working group",
-    "the policy process",
-    "the budget committee",
-    "the registrars",
-    "the end users we represent",
-    "the independent review",
-    "the organization",
-    "the public comment period",
-]
-OBJECTS = [
-    "the strategic plan for the next five years",
-    "the additional budget request for outreach",
-    "the timeline for the second phase of the EPDP",
-    "a clear list of priorities",
-    "the accountability mechanisms",
-    "the operating standards for specific reviews",
-    "the fellowship and NextGen programmes",
-    "the measurement of our effectiveness",
-    "the implementation of the recommendations",
-    "the data protection framework",
-    "the translation of our documents",
-    "the workload of volunteers",
-]
-STATEMENTS = [
-    "I think {s} has spent a great deal of time on {o}.",
-    "From our perspective {s} needs more clarity on {o}.",
-    "We have discussed {o} at length, and {s} is not yet in agreement.",
-    "It is fair to say that {s} sees {o} as a priority for this year.",
-    "There were 38 hours of calls on {o} before this meeting.",
-    "Thank you for that, it is a very useful point about {o}.",
-    "Let me add one thing about {o}, because it matters to {s}.",
-    "If {s} cannot rely on {o}, the trust in the model suffers.",
-    "We heard from {s} in Barcelona that {o} was too slow.",
-    "So this is where {s} would like to see progress on {o}.",
-]
-SUGGESTIONS = [
-    "I suggest that {s} publishes {o} before the next meeting.",
-    "I suggest we set up a small group to look at {o}.",
-    "We will come back to {s} with a proposal on {o} before Marrakech.",
-    "We will circulate a draft of {o} to {s} within two weeks.",
-    "My recommendation is that {s} reviews {o} every year.",
-]
-QUESTIONS = [
-    "Can {s} tell us how {o} will be measured?",
-    "What is the timeline for {o}?",
-    "Is there a plan for {o} that {s} can comment on?",
-    "How does {s} expect to fund {o}?",
-]
-ANNOTATIONS = ["[laughter]", "[applause]", "(inaudible)", "(sic)"]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-FIRST_DAY = datetime.date(2016, 1, 4)
-
-
-def roster_yaml() -> str:
-    lines = ["meeting: generated joint sessions", "groups:"]
-    lines += [f"  {slug}: {name}" for slug, name in GROUPS.items()]
-    lines.append("people:")
-    lines += [f"  - {{name: {name}, group: {group}, role: {role}}}" for name, group, role in PEOPLE]
-    return "\n".join(lines) + "\n"
-
-
-def label_of(name: str) -> str:
-    """ "GORAN LINDQVIST" for "Göran Lindqvist": capitals without accents."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).upper()
-
-
-def sentence(rng: random.Random) -> str:
-    roll = rng.random()
-    if roll < 0.12:
-        template = rng.choice(SUGGESTIONS)
-    elif roll < 0.22:
-        template = rng.choice(QUESTIONS)
-    else:
-        template = rng.choice(STATEMENTS)
-    text = template.format(s=rng.choice(SUBJECTS), o=rng.choice(OBJECTS))
-    if rng.random() < 0.02:
-        text += " " + rng.choice(ANNOTATIONS)
-    return text[0].upper() + text[1:]
-
-
-def generate(index: int, rng: random.Random, size: int = TRANSCRIPT_BYTES) -> tuple[str, int]:
-    """One transcript of about ``size`` bytes and the number of turns it holds."""
-    day = FIRST_DAY + datetime.timedelta(days=index)
-    start = 8 + index % 9
-    header = (
-        f"Joint Session: Board and Group {index % 12 + 1}\n"
-        f"{WEEKDAYS[day.weekday()]}, {day.day} {MONTHS[day.month - 1]} {day.year} – "
-        f"{start:02d}:30 to {start + 1:02d}:30 JST\n"
-        "ICANN64 | Kobe, Japan\n\n"
-    )
-    labels = [label_of(name) for name, _, _ in PEOPLE]
-    parts, written, turns, previous = [header], len(header.encode()), 0, ""
-    while written < size:
-        speaker = previous
-        while speaker == previous:  # a new label is a new turn, never the same voice twice
-            speaker = rng.choice(UNLISTED) if rng.random() < UNLISTED_RATE else rng.choice(labels)
-        previous = speaker
-        paragraphs = [
-            " ".join(sentence(rng) for _ in range(rng.randint(1, 6)))
-            for _ in range(rng.choices((1, 2, 3), weights=(6, 3, 1))[0])
-        ]
-        block = f"{speaker}: " + "\n\n".join(paragraphs) + "\n\n"
-        parts.append(block)
-        written += len(block.encode())
-        turns += 1
-    parts.append("[END OF TRANSCRIPTION]\n")
-    return "".join(parts), turns
+ROSTER_NAME = "roster.yaml"
 
 
 def django_setup(folder: Path):
@@ -287,132 +132,291 @@ def page_timings(
     }
 
 
-def run(count: int, profile_rows: int) -> int:
-    rng = random.Random(SEED)
-    roster = roster_yaml().encode()
+@dataclass
+class Corpus:
+    """The generated transcripts as (file name, bytes) and how long generating them took."""
+
+    transcripts: list[tuple[str, bytes]]
+    expected_turns: int
+    generated_s: float
+
+    @property
+    def count(self) -> int:
+        return len(self.transcripts)
+
+    @property
+    def total_bytes(self) -> int:
+        return sum(len(data) for _, data in self.transcripts)
+
+    @property
+    def mib(self) -> float:
+        return self.total_bytes / 2**20
+
+
+@dataclass
+class IngestMeasure:
+    """The timed ingest loop: its actions and its time split into parse, SQL and the rest."""
+
+    actions: dict[str, int]
+    total_s: float
+    parse_s: float
+    sql_s: float
+    queries: int
+
+    @property
+    def other_s(self) -> float:
+        return max(self.total_s - self.parse_s - self.sql_s, 0.0)
+
+
+@dataclass
+class ParseSample:
+    """The engine's parse alone, timed on the first transcripts."""
+
+    files: int
+    each_s: float
+
+
+@dataclass
+class StoredCounts:
+    """What the ingest left in the database."""
+
+    meetings: int
+    dated: int
+    turns: int
+    participants: int
+    linked: int
+    candidates: int
+    database_mib: float
+
+
+@dataclass
+class Reingest:
+    """Ingesting the first transcripts a second time, which should change nothing."""
+
+    files: int
+    unchanged: int
+    seconds: float
+    meetings_after: int
+
+
+@dataclass
+class Bench:
+    """Everything measured in the fresh database, for the checks and the report."""
+
+    corpus: Corpus
+    setup_s: float
+    people_created: int
+    groups_created: int
+    ingest: IngestMeasure
+    sample: ParseSample
+    stored: StoredCounts
+    reingest: Reingest
+    pages: dict[str, tuple[float, float, int, int | None]]
+    django_version: str
+    sqlite_version: str
+
+    @property
+    def target_s(self) -> float:
+        return TARGET_SECONDS * self.corpus.count / TARGET_COUNT
+
+
+def corpus_generate(count: int, rng: random.Random) -> Corpus:
+    """``count`` transcripts named meeting-0001.txt onwards, generated from ``rng``."""
     transcripts, expected_turns = [], 0
     started = time.perf_counter()
     for index in range(count):
         text, turns = generate(index, rng)
         transcripts.append((f"meeting-{index + 1:04d}.txt", text.encode()))
         expected_turns += turns
-    generated_s = time.perf_counter() - started
-    total_bytes = sum(len(data) for _, data in transcripts)
-    mib = total_bytes / 2**20
+    return Corpus(transcripts, expected_turns, generated_s=time.perf_counter() - started)
 
-    with tempfile.TemporaryDirectory(prefix="commonweal-bench-ingest-") as name:
-        folder = Path(name)
+
+def transcripts_ingest(
+    transcripts: list[tuple[str, bytes]], roster: bytes, profiler: cProfile.Profile | None
+) -> IngestMeasure:
+    """Ingest every transcript one by one, as the ``ingest`` command does, timing each part."""
+    from django.db import connection
+
+    from commonweal.meetings import engine
+    from commonweal.meetings.services import meeting_ingest
+
+    sql = SqlTimer()
+    actions: dict[str, int] = {}
+    with connection.execute_wrapper(sql), measured_parse(engine) as parse_spent:
+        if profiler:
+            profiler.enable()
         started = time.perf_counter()
-        django_setup(folder)
-        import django
-        from django.db import connection, connections
-
-        from commonweal.community.services import roster_import
-        from commonweal.meetings import engine
-        from commonweal.meetings.models import Candidate, Meeting, Participant, Turn
-        from commonweal.meetings.services import meeting_ingest
-
-        imported = roster_import(data=roster, source="roster.yaml")
-        setup_s = time.perf_counter() - started
-
-        sql = SqlTimer()
-        profiler = None
-        if profile_rows:
-            import cProfile
-
-            profiler = cProfile.Profile()
-        actions: dict[str, int] = {}
-        with connection.execute_wrapper(sql), measured_parse(engine) as parse_spent:
-            if profiler:
-                profiler.enable()
-            started = time.perf_counter()
-            for source_name, data in transcripts:
-                result = meeting_ingest(
-                    data=data, source_name=source_name, roster=roster, roster_name="roster.yaml"
-                )
-                actions[result.action] = actions.get(result.action, 0) + 1
-            total_s = time.perf_counter() - started
-            if profiler:
-                profiler.disable()
-        parse_s, sql_s = parse_spent[0], sql.seconds
-        other_s = max(total_s - parse_s - sql_s, 0.0)
-
-        sample = transcripts[: min(PARSE_SAMPLE, count)]
-        started = time.perf_counter()
-        for source_name, data in sample:
-            engine.parse_bytes(
-                data, source_name=source_name, roster=roster, roster_name="roster.yaml"
+        for source_name, data in transcripts:
+            result = meeting_ingest(
+                data=data, source_name=source_name, roster=roster, roster_name=ROSTER_NAME
             )
-        sample_each_s = (time.perf_counter() - started) / len(sample)
+            actions[result.action] = actions.get(result.action, 0) + 1
+        total_s = time.perf_counter() - started
+        if profiler:
+            profiler.disable()
+    return IngestMeasure(actions, total_s, parse_spent[0], sql.seconds, sql.queries)
 
-        meetings = Meeting.objects.count()
-        dated = Meeting.objects.filter(date__isnull=False).values("date").distinct().count()
-        turns = Turn.objects.count()
-        participants = Participant.objects.count()
-        linked = Participant.objects.filter(person__isnull=False).count()
-        candidates = Candidate.objects.count()
-        database_mib = (folder / "bench.sqlite3").stat().st_size / 2**20
 
-        again = transcripts[: min(REINGEST, count)]
-        started = time.perf_counter()
-        unchanged = sum(
-            meeting_ingest(
-                data=data, source_name=source_name, roster=roster, roster_name="roster.yaml"
-            ).action
-            == "unchanged"
-            for source_name, data in again
-        )
-        again_s = time.perf_counter() - started
-        meetings_after = Meeting.objects.count()
-        pages = page_timings(Meeting, rng)
-        sqlite_version = connection.Database.sqlite_version
-        connections.close_all()
+def parse_sample_time(sample: list[tuple[str, bytes]], roster: bytes) -> ParseSample:
+    """The engine's parse alone on ``sample``, without the database."""
+    from commonweal.meetings import engine
 
-    target_s = TARGET_SECONDS * count / TARGET_COUNT
-    ratio = target_s / total_s
-    checks = [
-        (f"meetings stored {meetings} == {count}", meetings == count),
+    started = time.perf_counter()
+    for source_name, data in sample:
+        engine.parse_bytes(data, source_name=source_name, roster=roster, roster_name=ROSTER_NAME)
+    return ParseSample(files=len(sample), each_s=(time.perf_counter() - started) / len(sample))
+
+
+def stored_count(database: Path) -> StoredCounts:
+    from commonweal.meetings.models import Candidate, Meeting, Participant, Turn
+
+    return StoredCounts(
+        meetings=Meeting.objects.count(),
+        dated=Meeting.objects.filter(date__isnull=False).values("date").distinct().count(),
+        turns=Turn.objects.count(),
+        participants=Participant.objects.count(),
+        linked=Participant.objects.filter(person__isnull=False).count(),
+        candidates=Candidate.objects.count(),
+        database_mib=database.stat().st_size / 2**20,
+    )
+
+
+def reingest_check(again: list[tuple[str, bytes]], roster: bytes) -> Reingest:
+    """Ingest ``again`` a second time, counting the transcripts found unchanged."""
+    from commonweal.meetings.models import Meeting
+    from commonweal.meetings.services import meeting_ingest
+
+    started = time.perf_counter()
+    unchanged = sum(
+        meeting_ingest(
+            data=data, source_name=source_name, roster=roster, roster_name=ROSTER_NAME
+        ).action
+        == "unchanged"
+        for source_name, data in again
+    )
+    seconds = time.perf_counter() - started
+    return Reingest(len(again), unchanged, seconds, meetings_after=Meeting.objects.count())
+
+
+def database_bench(
+    folder: Path,
+    corpus: Corpus,
+    roster: bytes,
+    rng: random.Random,
+    profiler: cProfile.Profile | None,
+) -> Bench:
+    """Migrate a fresh database in ``folder``, import the roster, then take every measure."""
+    started = time.perf_counter()
+    django_setup(folder)
+    import django
+    from django.db import connection, connections
+
+    from commonweal.community.services import roster_import
+    from commonweal.meetings.models import Meeting
+
+    imported = roster_import(data=roster, source=ROSTER_NAME)
+    setup_s = time.perf_counter() - started
+    ingest = transcripts_ingest(corpus.transcripts, roster, profiler)
+    sample = parse_sample_time(corpus.transcripts[:PARSE_SAMPLE], roster)
+    stored = stored_count(folder / "bench.sqlite3")
+    reingest = reingest_check(corpus.transcripts[:REINGEST], roster)
+    pages = page_timings(Meeting, rng)
+    sqlite_version = connection.Database.sqlite_version
+    connections.close_all()
+    return Bench(
+        corpus=corpus,
+        setup_s=setup_s,
+        people_created=imported.people_created,
+        groups_created=imported.groups_created,
+        ingest=ingest,
+        sample=sample,
+        stored=stored,
+        reingest=reingest,
+        pages=pages,
+        django_version=django.get_version(),
+        sqlite_version=sqlite_version,
+    )
+
+
+def bench_checks(bench: Bench) -> list[tuple[str, bool]]:
+    """What the stored data must satisfy, each as (what is checked, whether it holds)."""
+    count, stored, again = bench.corpus.count, bench.stored, bench.reingest
+    actions = bench.ingest.actions
+    return [
+        (f"meetings stored {stored.meetings} == {count}", stored.meetings == count),
         (f"all created: {actions}", actions == {"created": count}),
-        (f"meetings with a distinct date from the header {dated} == {count}", dated == count),
-        (f"turns stored {turns} == {expected_turns} generated", turns == expected_turns),
         (
-            f"re-ingest {len(again)}: {unchanged} unchanged, meetings still {meetings_after}",
-            unchanged == len(again) and meetings_after == count,
+            f"meetings with a distinct date from the header {stored.dated} == {count}",
+            stored.dated == count,
+        ),
+        (
+            f"turns stored {stored.turns} == {bench.corpus.expected_turns} generated",
+            stored.turns == bench.corpus.expected_turns,
+        ),
+        (
+            f"re-ingest {again.files}: {again.unchanged} unchanged, "
+            f"meetings still {again.meetings_after}",
+            again.unchanged == again.files and again.meetings_after == count,
         ),
     ]
+
+
+def setup_print(bench: Bench) -> None:
+    """The report's heading: the machine, the setup and the transcripts generated."""
+    corpus = bench.corpus
+    print(f"Commonweal ingest benchmark: meeting_ingest into a fresh SQLite database (seed {SEED})")
+    print(
+        f"  machine        {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"Django {bench.django_version}, SQLite {bench.sqlite_version}, "
+        f"DEBUG={os.environ['COMMONWEAL_DEBUG']}"
+    )
+    print(
+        f"  setup          generate {corpus.generated_s:.1f} s; "
+        f"migrate + roster import {bench.setup_s:.1f} s "
+        f"({bench.people_created} people, {bench.groups_created} groups)"
+    )
+    print(f"  transcripts    {corpus.count}")
+    print(
+        f"  size           {corpus.mib:.1f} MiB "
+        f"({corpus.total_bytes / corpus.count / 1024:.1f} KiB each)"
+    )
+
+
+def timing_print(bench: Bench) -> None:
+    """Where the ingest loop spent its time, and the parse alone for comparison."""
+    count, ingest, sample = bench.corpus.count, bench.ingest, bench.sample
+    total_s, mib = ingest.total_s, bench.corpus.mib
 
     def share(seconds: float) -> str:
         return f"{seconds:6.2f} s ({seconds / total_s:4.0%})"
 
-    print(f"Commonweal ingest benchmark: meeting_ingest into a fresh SQLite database (seed {SEED})")
-    print(
-        f"  machine        {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-        f"Django {django.get_version()}, SQLite {sqlite_version}, "
-        f"DEBUG={os.environ['COMMONWEAL_DEBUG']}"
-    )
-    print(
-        f"  setup          generate {generated_s:.1f} s; migrate + roster import {setup_s:.1f} s "
-        f"({imported.people_created} people, {imported.groups_created} groups)"
-    )
-    print(f"  transcripts    {count}")
-    print(f"  size           {mib:.1f} MiB ({total_bytes / count / 1024:.1f} KiB each)")
     print(f"  total          {total_s:.2f} s")
     print(f"  throughput     {count / total_s:.1f} transcripts/s, {mib / total_s:.2f} MiB/s")
-    print(f"  parse          {share(parse_s)}  engine.parse_bytes inside meeting_ingest")
-    print(f"  SQL            {share(sql_s)}  {sql.queries} queries, {sql.queries / count:.1f} each")
-    print(f"  other          {share(other_s)}  ORM query building, model objects, commits")
-    print(f"  write share    {(total_s - parse_s) / total_s:.0%} (everything but the parse)")
+    print(f"  parse          {share(ingest.parse_s)}  engine.parse_bytes inside meeting_ingest")
     print(
-        f"  parse alone    {sample_each_s * 1000:.1f} ms per transcript on {len(sample)} "
-        f"(~{sample_each_s * count:.1f} s for {count})"
+        f"  SQL            {share(ingest.sql_s)}  "
+        f"{ingest.queries} queries, {ingest.queries / count:.1f} each"
+    )
+    print(f"  other          {share(ingest.other_s)}  ORM query building, model objects, commits")
+    print(f"  write share    {(total_s - ingest.parse_s) / total_s:.0%} (everything but the parse)")
+    print(
+        f"  parse alone    {sample.each_s * 1000:.1f} ms per transcript on {sample.files} "
+        f"(~{sample.each_s * count:.1f} s for {count})"
+    )
+
+
+def outcome_print(bench: Bench, checks: list[tuple[str, bool]]) -> None:
+    """What was stored, the checks, and the time against the target."""
+    count, stored, again = bench.corpus.count, bench.stored, bench.reingest
+    total_s, target_s = bench.ingest.total_s, bench.target_s
+    print(
+        f"  stored         {stored.meetings} meetings, {stored.turns} turns, "
+        f"{stored.participants} participants ({stored.linked} linked to people), "
+        f"{stored.candidates} candidates; database {stored.database_mib:.1f} MiB"
     )
     print(
-        f"  stored         {meetings} meetings, {turns} turns, {participants} participants "
-        f"({linked} linked to people), {candidates} candidates; database {database_mib:.1f} MiB"
-    )
-    print(
-        f"  re-ingest      {unchanged}/{len(again)} unchanged in {again_s * 1000:.0f} ms "
-        f"({again_s / len(again) * 1000:.1f} ms each)"
+        f"  re-ingest      {again.unchanged}/{again.files} unchanged "
+        f"in {again.seconds * 1000:.0f} ms ({again.seconds / again.files * 1000:.1f} ms each)"
     )
     for text, passed in checks:
         print(f"  check          {'ok  ' if passed else 'FAIL'} {text}")
@@ -420,10 +424,13 @@ def run(count: int, profile_rows: int) -> int:
         f"  target         {target_s:.1f} s for {count} "
         f"({TARGET_SECONDS:.0f} s per {TARGET_COUNT} on a 2-core machine)"
     )
+    ratio = target_s / total_s
     print(f"  ratio          {ratio:.2f} (target / actual; above 1 is faster than the target)")
     verdict = "PASS" if total_s <= target_s else "FAIL"
     print(f"  result         {verdict}: {total_s:.2f} s against {target_s:.1f} s")
 
+
+def pages_print(pages: dict[str, tuple[float, float, int, int | None]]) -> None:
     for label, (p50, p95, requests, target) in pages.items():
         verdict = (
             ""
@@ -434,14 +441,31 @@ def run(count: int, profile_rows: int) -> int:
             f"  page           {label}: p50 {p50:.0f} ms, p95 {p95:.0f} ms over {requests}{verdict}"
         )
 
-    if profiler:
-        import pstats
 
-        print(f"\nProfile of the ingest loop (top {profile_rows} by cumulative time):")
-        stats = pstats.Stats(profiler, stream=sys.stdout)
-        stats.sort_stats("cumulative").print_stats(profile_rows)
-        print(f"Top {profile_rows} by own time:")
-        stats.sort_stats("tottime").print_stats(profile_rows)
+def profile_print(profiler: cProfile.Profile, rows: int) -> None:
+    print(f"\nProfile of the ingest loop (top {rows} by cumulative time):")
+    stats = pstats.Stats(profiler, stream=sys.stdout)
+    stats.sort_stats("cumulative").print_stats(rows)
+    print(f"Top {rows} by own time:")
+    stats.sort_stats("tottime").print_stats(rows)
+
+
+def run(count: int, profile_rows: int) -> int:
+    """Generate ``count`` transcripts, measure them into a fresh database and print the
+    report; 1 when a check of the stored data fails."""
+    rng = random.Random(SEED)
+    roster = roster_yaml().encode()
+    corpus = corpus_generate(count, rng)
+    profiler = cProfile.Profile() if profile_rows else None
+    with tempfile.TemporaryDirectory(prefix="commonweal-bench-ingest-") as name:
+        bench = database_bench(Path(name), corpus, roster, rng, profiler)
+    checks = bench_checks(bench)
+    setup_print(bench)
+    timing_print(bench)
+    outcome_print(bench, checks)
+    pages_print(bench.pages)
+    if profiler:
+        profile_print(profiler, profile_rows)
     return 0 if all(passed for _, passed in checks) else 1
 
 
