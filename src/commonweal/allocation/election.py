@@ -198,51 +198,19 @@ def vote_matrix(election: Election, *, use_points: bool | None = None) -> VoteMa
     """
     if use_points is None:
         use_points = election.vote_type in POINT_TYPES and election.points is not None
-    n_voters = len(election.votes)
-    if isinstance(election.votes, Ballots):
-        lengths = election.votes.lengths()
-        nnz = int(lengths.sum())
-        entry_project = election.votes.flat
-    else:
-        lengths = np.fromiter(map(len, election.votes), dtype=np.int64, count=n_voters)
-        nnz = int(lengths.sum())
-        entry_project = np.fromiter(chain.from_iterable(election.votes), dtype=np.int64, count=nnz)
-    if use_points and election.points is not None:
-        entry_points = np.fromiter(
-            map(float, chain.from_iterable(election.points)), dtype=np.float64, count=nnz
-        )
-    else:
-        entry_points = np.ones(nnz, dtype=np.float64)
+    lengths, entry_project, entry_points = _ballot_entries(election, use_points)
+    n_voters = lengths.size
     weights = (
         np.ones(n_voters)
         if election.weights is None
         else np.fromiter(map(float, election.weights), dtype=np.float64, count=n_voters)
     )
     keys = _ballot_keys(entry_project, entry_points, lengths, weights)
-    # Group equal keys (np.unique(axis=0) does the same, several times slower).
-    by_key = np.lexsort((keys[:, 1], keys[:, 0]))
-    sorted_keys = keys[by_key]
-    new_key = np.ones(n_voters, dtype=bool)
-    new_key[1:] = np.any(sorted_keys[1:] != sorted_keys[:-1], axis=1)
-    first = by_key[new_key]
-    voter_group = np.empty(n_voters, dtype=np.int64)
-    voter_group[by_key] = np.cumsum(new_key) - 1
-    n_groups = first.size
-    mult = np.bincount(voter_group, weights=weights, minlength=n_groups)
-    # Each group's approvals are those of its first voter.
-    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[first]
-    g_lengths = lengths[first]
-    g_ptr = np.zeros(n_groups + 1, dtype=np.int64)
-    np.cumsum(g_lengths, out=g_ptr[1:])
-    positions = np.repeat(starts - g_ptr[:-1], g_lengths) + np.arange(int(g_ptr[-1]))
-    g_project = entry_project[positions]
-    g_points = entry_points[positions]
-    entry_group = np.repeat(np.arange(n_groups, dtype=np.int64), g_lengths)
-    # Zero points are no support at all: drop them so "supporters" means it.
-    keep = g_points > 0
-    if not keep.all():
-        g_project, g_points, entry_group = g_project[keep], g_points[keep], entry_group[keep]
-        np.cumsum(np.bincount(entry_group, minlength=n_groups), out=g_ptr[1:])
+    first, voter_group = _group_equal_keys(keys)
+    mult = np.bincount(voter_group, weights=weights, minlength=first.size)
+    g_ptr, g_project, g_points, entry_group = _group_approvals(
+        first, lengths, entry_project, entry_points
+    )
     n_projects = len(election.projects)
     # Groups are already in order, so a stable sort by project gives the
     # project-major layout; on 16-bit keys numpy's stable sort is a radix sort.
@@ -261,3 +229,70 @@ def vote_matrix(election: Election, *, use_points: bool | None = None) -> VoteMa
         g_project=g_project,
         voter_group=voter_group,
     )
+
+
+def _ballot_entries(
+    election: Election, use_points: bool
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every ballot flattened: each voter's ballot length, then each entry's project and points.
+
+    Entries are the (voter, project) pairs in ballot order; without points each
+    entry counts 1.
+    """
+    n_voters = len(election.votes)
+    if isinstance(election.votes, Ballots):
+        lengths = election.votes.lengths()
+        nnz = int(lengths.sum())
+        entry_project = election.votes.flat
+    else:
+        lengths = np.fromiter(map(len, election.votes), dtype=np.int64, count=n_voters)
+        nnz = int(lengths.sum())
+        entry_project = np.fromiter(chain.from_iterable(election.votes), dtype=np.int64, count=nnz)
+    if use_points and election.points is not None:
+        entry_points = np.fromiter(
+            map(float, chain.from_iterable(election.points)), dtype=np.float64, count=nnz
+        )
+    else:
+        entry_points = np.ones(nnz, dtype=np.float64)
+    return lengths, entry_project, entry_points
+
+
+def _group_equal_keys(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Voters with equal ballot keys as one group: each group's first voter, each voter's group.
+
+    Groups are numbered in the order of their keys (np.unique(axis=0) does the
+    same, several times slower).
+    """
+    n_voters = keys.shape[0]
+    by_key = np.lexsort((keys[:, 1], keys[:, 0]))
+    sorted_keys = keys[by_key]
+    new_key = np.ones(n_voters, dtype=bool)
+    new_key[1:] = np.any(sorted_keys[1:] != sorted_keys[:-1], axis=1)
+    first = by_key[new_key]
+    voter_group = np.empty(n_voters, dtype=np.int64)
+    voter_group[by_key] = np.cumsum(new_key) - 1
+    return first, voter_group
+
+
+def _group_approvals(
+    first: np.ndarray, lengths: np.ndarray, entry_project: np.ndarray, entry_points: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The group-major layout: ``g_ptr``, and each group entry's project, points and group.
+
+    A group's approvals are those of its first voter; entries with zero points
+    are dropped, so that "supporters" means support.
+    """
+    n_groups = first.size
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[first]
+    g_lengths = lengths[first]
+    g_ptr = np.zeros(n_groups + 1, dtype=np.int64)
+    np.cumsum(g_lengths, out=g_ptr[1:])
+    positions = np.repeat(starts - g_ptr[:-1], g_lengths) + np.arange(int(g_ptr[-1]))
+    g_project = entry_project[positions]
+    g_points = entry_points[positions]
+    entry_group = np.repeat(np.arange(n_groups, dtype=np.int64), g_lengths)
+    keep = g_points > 0
+    if not keep.all():
+        g_project, g_points, entry_group = g_project[keep], g_points[keep], entry_group[keep]
+        np.cumsum(np.bincount(entry_group, minlength=n_groups), out=g_ptr[1:])
+    return g_ptr, g_project, g_points, entry_group
