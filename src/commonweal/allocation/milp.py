@@ -71,6 +71,14 @@ def solve_milp(
     n = len(objective)
     upper = np.ones(n) if upper is None else upper
     integer = np.ones(n, dtype=bool) if integer is None else integer
+    highs = _solver(time_limit=time_limit, relative_gap=relative_gap)
+    highs.passModel(_model(objective, columns, row_lower, row_upper, upper, integer, maximize))
+    highs.run()
+    return _read_result(highs, n_columns=n, has_integers=bool(integer.any()))
+
+
+def _solver(*, time_limit: float | None, relative_gap: float) -> highspy.Highs:
+    """A silent, single-threaded HiGHS that stops at the time limit or within the gap."""
     with _quiet_stdout():
         highs = highspy.Highs()
         highs.setOptionValue("output_flag", False)
@@ -78,6 +86,20 @@ def solve_milp(
     highs.setOptionValue("threads", 1)
     if time_limit is not None:
         highs.setOptionValue("time_limit", float(time_limit))
+    return highs
+
+
+def _model(
+    objective: np.ndarray,
+    columns: list[tuple[np.ndarray, np.ndarray]],
+    row_lower: np.ndarray,
+    row_upper: np.ndarray,
+    upper: np.ndarray,
+    integer: np.ndarray,
+    maximize: bool,
+) -> highspy.HighsLp:
+    """The program in HiGHS's column-wise form, variables bounded by 0 and ``upper``."""
+    n = len(objective)
     lp = highspy.HighsLp()
     lp.num_col_ = n
     lp.num_row_ = len(row_lower)
@@ -104,8 +126,11 @@ def solve_milp(
         for flag in integer
     ]
     lp.sense_ = highspy.ObjSense.kMaximize if maximize else highspy.ObjSense.kMinimize
-    highs.passModel(lp)
-    highs.run()
+    return lp
+
+
+def _read_result(highs: highspy.Highs, *, n_columns: int, has_integers: bool) -> MilpResult:
+    """The solution HiGHS found, with its status in our words, the bound and the gap."""
     status = highs.getModelStatus()
     info = highs.getInfo()
     names = {
@@ -116,9 +141,9 @@ def solve_milp(
     }
     name = names.get(status, highs.modelStatusToString(status))
     x = np.asarray(highs.getSolution().col_value, dtype=np.float64)
-    if x.size != n:
-        x = np.zeros(n)
-    objective_value = float(info.objective_function_value) if n else 0.0
-    bound = float(info.mip_dual_bound) if n else 0.0
-    gap = max(float(info.mip_gap), 0.0) if integer.any() and n else 0.0
+    if x.size != n_columns:
+        x = np.zeros(n_columns)
+    objective_value = float(info.objective_function_value) if n_columns else 0.0
+    bound = float(info.mip_dual_bound) if n_columns else 0.0
+    gap = max(float(info.mip_gap), 0.0) if has_integers and n_columns else 0.0
     return MilpResult(x, objective_value, bound, gap, name, float(highs.getRunTime()))
