@@ -19,46 +19,17 @@ def reason_for(
     item = items[i]
     index = {it.id: k for k, it in enumerate(items)}
     chosen = start_of.get(i)
-    if chosen is not None and chosen == item.earliest:
-        return f"funded from {years[chosen].name}, its earliest start"
-    for other in item.excludes:
-        if index[other] in start_of:
-            return f"left out: {other}, an alternative to it, is in the plan"
-    for other in items:
-        if item.id in other.excludes and index[other.id] in start_of:
-            return f"left out: {other.id}, an alternative to it, is in the plan"
-    for other in item.requires:
-        if index[other] not in start_of and chosen is None:
-            return f"left out: it requires {other}, which is not in the plan"
-    if not possible_starts(item, len(years)):
-        return (
-            f"left out: starting in {years[item.earliest].name} its {item.duration}-year "
-            f"implementation would not finish by {years[-1].name}"
-        )
-    if chosen is None:
-        too_big = _larger_than_every_year(problem, item)
-        if too_big:
-            return too_big
+    settled = _reason_before_any_year(problem, item, chosen, start_of, index)
+    if settled is not None:
+        return settled
     # Find the earliest start the dependencies allow, then the year that blocks it.
-    ready = item.earliest
-    waiting_for = None
-    for other in item.requires:
-        k = index[other]
-        if k in start_of and start_of[k] + items[k].duration > ready:
-            ready = start_of[k] + items[k].duration
-            waiting_for = other
+    ready, waiting_for = _ready_after_requirements(item, items, start_of, index)
     last_start = chosen if chosen is not None else len(years) - item.duration + 1
     if chosen is not None:
         # Would an earlier start fit? Judge against the plan without this item.
-        spending = [
-            (once - item.cost_in(chosen, t)[0], rec - item.cost_in(chosen, t)[1])
-            for t, (once, rec) in enumerate(spending)
-        ]
-        own_payments = group_payments.get(i, {})
-        group_spending = {
-            g: [v - own_payments.get((g, t), 0.0) for t, v in enumerate(per_year)]
-            for g, per_year in group_spending.items()
-        }
+        spending, group_spending = _spending_without(
+            item, chosen, spending, group_spending, group_payments.get(i, {})
+        )
     for start in range(item.earliest, last_start):
         if start < ready:
             continue
@@ -76,6 +47,74 @@ def reason_for(
             return f"left out: it requires {waiting_for}, which is implemented too late"
         return "left out: the plan of largest support has no room for it"
     return f"deferred to {years[chosen].name}: starting earlier lowers the plan's support"
+
+
+def _reason_before_any_year(
+    problem: PlanProblem,
+    item: Item,
+    chosen: int | None,
+    start_of: dict[int, int],
+    index: dict[str, int],
+) -> str | None:
+    """The reason that needs no look at the years' budgets, if there is one.
+
+    The item starts as early as it may, an alternative to it is in the plan, it
+    requires an item left out, it cannot finish within the plan, or it is larger
+    than any year.
+    """
+    years, items = problem.years, problem.items
+    if chosen is not None and chosen == item.earliest:
+        return f"funded from {years[chosen].name}, its earliest start"
+    for other in item.excludes:
+        if index[other] in start_of:
+            return f"left out: {other}, an alternative to it, is in the plan"
+    for other in items:
+        if item.id in other.excludes and index[other.id] in start_of:
+            return f"left out: {other.id}, an alternative to it, is in the plan"
+    for other in item.requires:
+        if index[other] not in start_of and chosen is None:
+            return f"left out: it requires {other}, which is not in the plan"
+    if not possible_starts(item, len(years)):
+        return (
+            f"left out: starting in {years[item.earliest].name} its {item.duration}-year "
+            f"implementation would not finish by {years[-1].name}"
+        )
+    if chosen is None:
+        return _larger_than_every_year(problem, item)
+    return None
+
+
+def _ready_after_requirements(
+    item: Item, items: list[Item], start_of: dict[int, int], index: dict[str, int]
+) -> tuple[int, str | None]:
+    """The first year the item's planned requirements allow it to start, and the last of them."""
+    ready = item.earliest
+    waiting_for = None
+    for other in item.requires:
+        k = index[other]
+        if k in start_of and start_of[k] + items[k].duration > ready:
+            ready = start_of[k] + items[k].duration
+            waiting_for = other
+    return ready, waiting_for
+
+
+def _spending_without(
+    item: Item,
+    start: int,
+    spending: list[tuple[float, float]],
+    group_spending: dict[str, list[float]],
+    own_payments: dict[tuple[str, int], float],
+) -> tuple[list[tuple[float, float]], dict[str, list[float]]]:
+    """Each year's spending, and each group's, as they would be without the item."""
+    spending = [
+        (once - item.cost_in(start, t)[0], rec - item.cost_in(start, t)[1])
+        for t, (once, rec) in enumerate(spending)
+    ]
+    group_spending = {
+        g: [v - own_payments.get((g, t), 0.0) for t, v in enumerate(per_year)]
+        for g, per_year in group_spending.items()
+    }
+    return spending, group_spending
 
 
 def _larger_than_every_year(problem: PlanProblem, item: Item) -> str | None:
