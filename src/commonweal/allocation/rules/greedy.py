@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 from fractions import Fraction
 
-from commonweal.allocation.election import Election, VoteMatrix, vote_matrix
+from commonweal.allocation.election import Election, Project, VoteMatrix, vote_matrix
 from commonweal.allocation.outcome import Explanation, Outcome
 from commonweal.allocation.words import money
 
@@ -39,6 +39,7 @@ def greedy(election: Election, matrix: VoteMatrix | None = None) -> Outcome:
     reasons: dict[int, Explanation] = {}
     for position, p in enumerate(ranking, start=1):
         project = projects[p]
+        ranked = f"ranked {position} with {money(support[p])} {unit}"
         if project.cost <= remaining:
             remaining -= project.cost
             order.append(p)
@@ -46,8 +47,7 @@ def greedy(election: Election, matrix: VoteMatrix | None = None) -> Outcome:
             reasons[p] = Explanation(
                 project.id,
                 True,
-                f"ranked {position} with {money(support[p])} {unit}; it cost "
-                f"{money(project.cost)} and {money(remaining)} was left after it",
+                f"{ranked}; it cost {money(project.cost)} and {money(remaining)} was left after it",
                 round=len(order),
                 details={
                     "rank": position,
@@ -56,22 +56,7 @@ def greedy(election: Election, matrix: VoteMatrix | None = None) -> Outcome:
                 },
             )
             continue
-        if project.cost > election.budget:
-            reason = (
-                f"ranked {position} with {money(support[p])} {unit}, but it costs "
-                f"{money(project.cost)}, more than the whole budget of {money(election.budget)}"
-            )
-            blocker = None
-        else:
-            # Index of the first selection after which less than the cost was left.
-            falling = [-x for x in left_after]
-            k = bisect.bisect_right(falling, -project.cost)
-            blocker = projects[order[k]].id
-            reason = (
-                f"ranked {position} with {money(support[p])} {unit}; it costs "
-                f"{money(project.cost)} but after {blocker} (ranked higher) was funded only "
-                f"{money(left_after[k])} was left"
-            )
+        reason, blocker = _why_skipped(election, project, ranked, order, left_after)
         reasons[p] = Explanation(
             project.id,
             False,
@@ -84,3 +69,32 @@ def greedy(election: Election, matrix: VoteMatrix | None = None) -> Outcome:
             },
         )
     return Outcome("greedy", election, order, [reasons[p] for p in range(len(projects))])
+
+
+def _why_skipped(
+    election: Election,
+    project: Project,
+    ranked: str,
+    order: list[int],
+    left_after: list[Fraction],
+) -> tuple[str, str | None]:
+    """Why a project that did not fit was skipped, and the id of the choice that left too little.
+
+    ``ranked`` says its rank and support; ``order`` and ``left_after`` are the
+    choices so far and what each of them left.
+    """
+    if project.cost > election.budget:
+        reason = (
+            f"{ranked}, but it costs {money(project.cost)}, more than the whole budget of "
+            f"{money(election.budget)}"
+        )
+        return reason, None
+    # Index of the first selection after which less than the cost was left.
+    falling = [-x for x in left_after]
+    k = bisect.bisect_right(falling, -project.cost)
+    blocker = election.projects[order[k]].id
+    reason = (
+        f"{ranked}; it costs {money(project.cost)} but after {blocker} (ranked higher) was "
+        f"funded only {money(left_after[k])} was left"
+    )
+    return reason, blocker

@@ -17,11 +17,18 @@ project id. A voter of weight w counts as w voters.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
 
-from commonweal.allocation.election import POINT_TYPES, Election, VoteMatrix, vote_matrix
+from commonweal.allocation.election import (
+    POINT_TYPES,
+    Election,
+    Project,
+    VoteMatrix,
+    vote_matrix,
+)
 from commonweal.allocation.outcome import Explanation, Outcome
 from commonweal.allocation.rules._shared import TIE_TOLERANCE
 from commonweal.allocation.words import money, voters
@@ -50,42 +57,16 @@ def sequential_phragmen(election: Election, matrix: VoteMatrix | None = None) ->
     order: list[int] = []
     loads_at: dict[int, float] = {}
     stop: tuple[int, float] | None = None
-    # 32-bit copies where they fit: the update below streams through them every
-    # round, and half the bytes is nearly half the time.
-    index_type = np.int32 if matrix.g_ptr[-1] < 2**31 else np.int64
-    group_starts = matrix.g_ptr[:-1].astype(index_type)
-    group_lengths = np.diff(matrix.g_ptr).astype(index_type)
-    group_projects = matrix.g_project.astype(index_type)
+    group_rows = _GroupRows.of(matrix)
     with np.errstate(divide="ignore", invalid="ignore"):
         while candidate.any():
-            new_load = np.where(score > 0, (carried + costs) / score, np.inf)
-            new_load[~candidate] = np.nan
-            best = np.nanmin(new_load)
-            if np.isinf(best):
-                tied = np.nonzero(candidate & np.isinf(new_load))[0]
-            else:
-                tied = np.nonzero(candidate & (new_load <= best * (1 + TIE_TOLERANCE)))[0]
+            new_load, best, tied = _lowest_new_loads(score, carried, costs, candidate)
             if any(spent + projects[p].cost > election.budget for p in tied):
                 stop = (min(tied, key=ids.__getitem__), float(best))
                 break
             chosen = min(tied, key=ids.__getitem__)
             value = float(new_load[chosen])
-            groups = matrix.p_group[matrix.supporters(chosen)]
-            if groups.size:
-                # Raise the supporters' loads to the new value, and add what that
-                # adds to every project they approve (their group-major rows).
-                delta = (value - load[groups]) * matrix.mult[groups]
-                starts = group_starts[groups]
-                lengths = group_lengths[groups]
-                ends = np.cumsum(lengths, dtype=index_type)
-                positions = np.repeat(starts - (ends - lengths), lengths)
-                positions += np.arange(int(ends[-1]), dtype=index_type)
-                carried += np.bincount(
-                    group_projects[positions],
-                    weights=np.repeat(delta, lengths),
-                    minlength=len(projects),
-                )
-                load[groups] = value
+            _even_out_loads(matrix, group_rows, chosen, value, load, carried)
             spent += projects[chosen].cost
             order.append(chosen)
             loads_at[chosen] = value
@@ -99,6 +80,74 @@ def sequential_phragmen(election: Election, matrix: VoteMatrix | None = None) ->
     )
 
 
+@dataclass(frozen=True)
+class _GroupRows:
+    """The vote matrix's group-major rows (each group's start, length and projects).
+
+    They are 32-bit copies where they fit: the load update streams through them
+    every round, and half the bytes is nearly half the time.
+    """
+
+    starts: np.ndarray
+    lengths: np.ndarray
+    projects: np.ndarray
+    index_type: type
+
+    @classmethod
+    def of(cls, matrix: VoteMatrix) -> _GroupRows:
+        index_type = np.int32 if matrix.g_ptr[-1] < 2**31 else np.int64
+        return cls(
+            starts=matrix.g_ptr[:-1].astype(index_type),
+            lengths=np.diff(matrix.g_ptr).astype(index_type),
+            projects=matrix.g_project.astype(index_type),
+            index_type=index_type,
+        )
+
+
+def _lowest_new_loads(
+    score: np.ndarray, carried: np.ndarray, costs: np.ndarray, candidate: np.ndarray
+) -> tuple[np.ndarray, float, np.ndarray]:
+    """The load each project's supporters would carry if it were bought next, the
+    lowest of them among the candidates, and the candidates tied at that lowest load.
+    """
+    new_load = np.where(score > 0, (carried + costs) / score, np.inf)
+    new_load[~candidate] = np.nan
+    best = np.nanmin(new_load)
+    if np.isinf(best):
+        tied = np.nonzero(candidate & np.isinf(new_load))[0]
+    else:
+        tied = np.nonzero(candidate & (new_load <= best * (1 + TIE_TOLERANCE)))[0]
+    return new_load, best, tied
+
+
+def _even_out_loads(
+    matrix: VoteMatrix,
+    group_rows: _GroupRows,
+    chosen: int,
+    value: float,
+    load: np.ndarray,
+    carried: np.ndarray,
+) -> None:
+    """Raise the loads of the chosen project's supporters to ``value``, in place, and
+    add what that adds to every project they approve (their group-major rows)."""
+    groups = matrix.p_group[matrix.supporters(chosen)]
+    if not groups.size:
+        return
+    index_type = group_rows.index_type
+    delta = (value - load[groups]) * matrix.mult[groups]
+    starts = group_rows.starts[groups]
+    lengths = group_rows.lengths[groups]
+    ends = np.cumsum(lengths, dtype=index_type)
+    positions = np.repeat(starts - (ends - lengths), lengths)
+    positions += np.arange(int(ends[-1]), dtype=index_type)
+    carried += np.bincount(
+        group_rows.projects[positions],
+        weights=np.repeat(delta, lengths),
+        minlength=len(carried),
+    )
+    load[groups] = value
+
+
 def _explain(
     election: Election,
     order: list[int],
@@ -108,21 +157,13 @@ def _explain(
     stop: tuple[int, float] | None,
     spent: Fraction,
 ) -> list[Explanation]:
+    """Why each project was bought, was too dear, stopped the rule, or was not reached."""
     position = {p: k for k, p in enumerate(order, start=1)}
     left = election.budget - spent
     result = []
     for p, project in enumerate(election.projects):
         if p in position:
-            result.append(
-                Explanation(
-                    project.id,
-                    True,
-                    f"bought in round {position[p]}: its {voters(score[p])} could carry its cost "
-                    f"with the lowest maximal load, {money(loads_at[p])} each",
-                    round=position[p],
-                    details={"supporters": float(score[p]), "load": loads_at[p]},
-                )
-            )
+            result.append(_bought(project, position[p], score[p], loads_at[p]))
         elif project.cost > election.budget:
             result.append(
                 Explanation(
@@ -133,41 +174,60 @@ def _explain(
                 )
             )
         elif stop is not None and stop[0] == p:
-            result.append(
-                Explanation(
-                    project.id,
-                    False,
-                    f"it was next ({_load_words(stop[1])}) but costs {money(project.cost)} and "
-                    f"only {money(left)} was left, so the rule stopped here",
-                    details={
-                        "supporters": float(score[p]),
-                        "load": None if np.isinf(stop[1]) else stop[1],
-                    },
-                )
-            )
+            result.append(_stopped_at(project, score[p], stop[1], left))
         else:
-            reason = (
-                "no voter supported it"
-                if score[p] == 0
-                else f"its supporters would have carried a load of {money(final_load[p])} each"
-            )
-            if stop is not None:
-                reason += (
-                    f"; the rule stopped when {election.projects[stop[0]].id} "
-                    "did not fit before reaching it"
-                )
-            result.append(
-                Explanation(
-                    project.id,
-                    False,
-                    reason,
-                    details={
-                        "supporters": float(score[p]),
-                        "load": None if np.isinf(final_load[p]) else float(final_load[p]),
-                    },
-                )
-            )
+            stopper = None if stop is None else election.projects[stop[0]].id
+            result.append(_not_reached(project, score[p], final_load[p], stopper))
     return result
+
+
+def _bought(project: Project, round_number: int, supporters: float, load: float) -> Explanation:
+    """A project bought in round ``round_number``, its supporters each carrying ``load``."""
+    return Explanation(
+        project.id,
+        True,
+        f"bought in round {round_number}: its {voters(supporters)} could carry its cost "
+        f"with the lowest maximal load, {money(load)} each",
+        round=round_number,
+        details={"supporters": float(supporters), "load": load},
+    )
+
+
+def _stopped_at(project: Project, supporters: float, load: float, left: Fraction) -> Explanation:
+    """The project the rule chose next but could not afford, so it stopped."""
+    return Explanation(
+        project.id,
+        False,
+        f"it was next ({_load_words(load)}) but costs {money(project.cost)} and "
+        f"only {money(left)} was left, so the rule stopped here",
+        details={
+            "supporters": float(supporters),
+            "load": None if np.isinf(load) else load,
+        },
+    )
+
+
+def _not_reached(
+    project: Project, supporters: float, final_load: float, stopper: str | None
+) -> Explanation:
+    """A project never chosen: the load it would have put on its supporters at the end,
+    and the project the rule stopped at (``stopper``), if it stopped early."""
+    reason = (
+        "no voter supported it"
+        if supporters == 0
+        else f"its supporters would have carried a load of {money(final_load)} each"
+    )
+    if stopper is not None:
+        reason += f"; the rule stopped when {stopper} did not fit before reaching it"
+    return Explanation(
+        project.id,
+        False,
+        reason,
+        details={
+            "supporters": float(supporters),
+            "load": None if np.isinf(final_load) else float(final_load),
+        },
+    )
 
 
 def _load_words(load: float) -> str:
