@@ -11,7 +11,7 @@ from dataclasses import asdict
 from typing import Any
 
 from commonweal.spreadsheets import neutralise
-from commonweal.transcript.model import Result
+from commonweal.transcript.model import GroupMeasure, Participant, Result, Topic, Turn
 
 FORMAT_VERSION = "commonweal-parse/1"
 
@@ -23,99 +23,112 @@ def _round(value: float) -> float:
 def to_json_data(result: Result) -> dict[str, Any]:
     """The ``commonweal parse --format json`` object (schema: parse.schema.json)."""
     document = result.document
-    header = document.header
     return {
         "format": FORMAT_VERSION,
         "source": {"path": document.path, "format": document.format, "roster": result.roster_name},
-        "meeting": {
-            "title": header.title,
-            "date": header.date,
-            "start": header.start,
-            "end": header.end,
-            "timezone": header.timezone,
-            "utc_offset": header.utc_offset,
-            "place": header.place,
-            "event": header.event,
-            "language": document.language,
-            "duration_seconds": round(result.duration_seconds, 1),
-            "duration_source": result.duration_source,
-        },
-        "measures": {
-            "turns": len(result.turns),
-            "units": sum(turn.units for turn in result.turns),
-            "unit": "characters" if document.language in ("zh", "ja", "ko") else "words",
-            "floor_balance": _round(result.floor_balance),
-            "group_floor_balance": (
-                _round(result.group_floor_balance)
-                if result.group_floor_balance is not None
-                else None
-            ),
-            "unattributed_units": result.unattributed_units,
-            "questions": sum(turn.questions for turn in result.turns),
-            "interruptions": sum(p.interruptions for p in result.participants),
-        },
-        "participants": [
-            {
-                "name": p.name,
-                "person": p.person,
-                "aliases": p.aliases,
-                "group": p.group,
-                "role": p.role,
-                "turns": p.turns,
-                "units": p.units,
-                "share": p.share,
-                "est_seconds": round(p.seconds, 1),
-                "questions": p.questions,
-                "interruptions": p.interruptions,
-                "interrupted": p.interrupted,
-                "floor_index": _round(p.floor_index),
-            }
-            for p in result.participants
-        ],
-        "groups": [
-            {
-                "group": g.group,
-                "name": g.name,
-                "speakers": g.speakers,
-                "turns": g.turns,
-                "units": g.units,
-                "share": g.share,
-                "est_seconds": round(g.seconds, 1),
-                "questions": g.questions,
-                "interruptions": g.interruptions,
-                "floor_index": _round(g.floor_index),
-            }
-            for g in result.groups
-        ],
-        "turns": [
-            {
-                "index": t.index,
-                "speaker": t.speaker,
-                "person": t.person,
-                "group": t.group,
-                "participant": t.participant,
-                "line": t.line,
-                "text": t.text,
-                "annotations": [asdict(a) for a in t.annotations],
-                "units": t.units,
-                "questions": t.questions,
-                "est_seconds": round(t.seconds, 2),
-                "start": t.start,
-                "end": t.end,
-                "interrupted": t.interrupted,
-            }
-            for t in result.turns
-        ],
-        "topics": [
-            {
-                "title": topic.title,
-                "first_turn": topic.first_turn,
-                "last_turn": topic.last_turn,
-                "est_seconds": round(topic.seconds, 1),
-            }
-            for topic in result.topics
-        ],
+        "meeting": _meeting_data(result),
+        "measures": _measures_data(result),
+        "participants": [_participant_data(p) for p in result.participants],
+        "groups": [_group_data(g) for g in result.groups],
+        "turns": [_turn_data(t) for t in result.turns],
+        "topics": [_topic_data(topic) for topic in result.topics],
         "candidates": [asdict(candidate) for candidate in result.candidates],
+    }
+
+
+def _meeting_data(result: Result) -> dict[str, Any]:
+    """What the header says about the meeting, its language, and how long it lasted."""
+    document = result.document
+    header = document.header
+    return {
+        "title": header.title,
+        "date": header.date,
+        "start": header.start,
+        "end": header.end,
+        "timezone": header.timezone,
+        "utc_offset": header.utc_offset,
+        "place": header.place,
+        "event": header.event,
+        "language": document.language,
+        "duration_seconds": round(result.duration_seconds, 1),
+        "duration_source": result.duration_source,
+    }
+
+
+def _measures_data(result: Result) -> dict[str, Any]:
+    """The meeting's totals: turns, units of speech, questions, and how even the floor was."""
+    return {
+        "turns": len(result.turns),
+        "units": sum(turn.units for turn in result.turns),
+        "unit": "characters" if result.document.language in ("zh", "ja", "ko") else "words",
+        "floor_balance": _round(result.floor_balance),
+        "group_floor_balance": (
+            _round(result.group_floor_balance) if result.group_floor_balance is not None else None
+        ),
+        "unattributed_units": result.unattributed_units,
+        "questions": sum(turn.questions for turn in result.turns),
+        "interruptions": sum(p.interruptions for p in result.participants),
+    }
+
+
+def _participant_data(participant: Participant) -> dict[str, Any]:
+    return {
+        "name": participant.name,
+        "person": participant.person,
+        "aliases": participant.aliases,
+        "group": participant.group,
+        "role": participant.role,
+        "turns": participant.turns,
+        "units": participant.units,
+        "share": participant.share,
+        "est_seconds": round(participant.seconds, 1),
+        "questions": participant.questions,
+        "interruptions": participant.interruptions,
+        "interrupted": participant.interrupted,
+        "floor_index": _round(participant.floor_index),
+    }
+
+
+def _group_data(group: GroupMeasure) -> dict[str, Any]:
+    return {
+        "group": group.group,
+        "name": group.name,
+        "speakers": group.speakers,
+        "turns": group.turns,
+        "units": group.units,
+        "share": group.share,
+        "est_seconds": round(group.seconds, 1),
+        "questions": group.questions,
+        "interruptions": group.interruptions,
+        "floor_index": _round(group.floor_index),
+    }
+
+
+def _turn_data(turn: Turn) -> dict[str, Any]:
+    return {
+        "index": turn.index,
+        "speaker": turn.speaker,
+        "person": turn.person,
+        "group": turn.group,
+        "participant": turn.participant,
+        "line": turn.line,
+        "text": turn.text,
+        "annotations": [asdict(a) for a in turn.annotations],
+        "units": turn.units,
+        "questions": turn.questions,
+        "est_seconds": round(turn.seconds, 2),
+        "start": turn.start,
+        "end": turn.end,
+        "interrupted": turn.interrupted,
+    }
+
+
+def _topic_data(topic: Topic) -> dict[str, Any]:
+    return {
+        "title": topic.title,
+        "first_turn": topic.first_turn,
+        "last_turn": topic.last_turn,
+        "est_seconds": round(topic.seconds, 1),
     }
 
 
