@@ -68,13 +68,13 @@ def solve_milp(
     bounded below by 0 and above by ``upper`` (default 1); ``integer`` marks
     integer variables (default: all). ``relative_gap`` 0 asks for a proven optimum.
     """
-    n = len(objective)
-    upper = np.ones(n) if upper is None else upper
-    integer = np.ones(n, dtype=bool) if integer is None else integer
+    n_columns = len(objective)
+    upper = np.ones(n_columns) if upper is None else upper
+    integer = np.ones(n_columns, dtype=bool) if integer is None else integer
     highs = _solver(time_limit=time_limit, relative_gap=relative_gap)
     highs.passModel(_model(objective, columns, row_lower, row_upper, upper, integer, maximize))
     highs.run()
-    return _read_result(highs, n_columns=n, has_integers=bool(integer.any()))
+    return _read_result(highs, n_columns=n_columns, has_integers=bool(integer.any()))
 
 
 def _solver(*, time_limit: float | None, relative_gap: float) -> highspy.Highs:
@@ -99,27 +99,29 @@ def _model(
     maximize: bool,
 ) -> highspy.HighsLp:
     """The program in HiGHS's column-wise form, variables bounded by 0 and ``upper``."""
-    n = len(objective)
+    n_columns = len(objective)
     lp = highspy.HighsLp()
-    lp.num_col_ = n
+    lp.num_col_ = n_columns
     lp.num_row_ = len(row_lower)
     lp.col_cost_ = np.asarray(objective, dtype=np.float64)
-    lp.col_lower_ = np.zeros(n)
+    lp.col_lower_ = np.zeros(n_columns)
     lp.col_upper_ = np.asarray(upper, dtype=np.float64)
     lp.row_lower_ = np.asarray(row_lower, dtype=np.float64)
     lp.row_upper_ = np.asarray(row_upper, dtype=np.float64)
-    starts = np.zeros(n + 1, dtype=np.int32)
-    if n:
+    starts = np.zeros(n_columns + 1, dtype=np.int32)
+    if n_columns:
         starts[1:] = np.cumsum([len(rows) for rows, _ in columns])
     lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
     lp.a_matrix_.start_ = starts
     lp.a_matrix_.index_ = (
         np.concatenate([rows for rows, _ in columns]).astype(np.int32)
-        if n
+        if n_columns
         else np.zeros(0, dtype=np.int32)
     )
     lp.a_matrix_.value_ = (
-        np.concatenate([vals for _, vals in columns]).astype(np.float64) if n else np.zeros(0)
+        np.concatenate([vals for _, vals in columns]).astype(np.float64)
+        if n_columns
+        else np.zeros(0)
     )
     lp.integrality_ = [
         highspy.HighsVarType.kInteger if flag else highspy.HighsVarType.kContinuous

@@ -299,10 +299,10 @@ class _Parser:
             ids = [i.strip() for i in ids]
             found = list(map(self.index.get, ids))
             if None in found:
-                k = found.index(None)
-                row = bisect.bisect_right(list(accumulate(lengths)), k)
+                unknown = found.index(None)
+                row = bisect.bisect_right(list(accumulate(lengths)), unknown)
                 raise self.fail(
-                    f"voter {self.voter_ids[row]!r} votes for unknown project {ids[k]!r}",
+                    f"voter {self.voter_ids[row]!r} votes for unknown project {ids[unknown]!r}",
                     self.lines[row],
                 ) from None
             flat_array = np.array(found, dtype=np.int64)

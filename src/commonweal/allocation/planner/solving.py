@@ -230,9 +230,9 @@ def _spending(problem: PlanProblem, start_of: dict[int, int]) -> list[tuple[floa
     for t in range(len(problem.years)):
         one_time = recurring = 0.0
         for i, start in start_of.items():
-            o, r = problem.items[i].cost_in(start, t)
-            one_time += o
-            recurring += r
+            item_one_time, item_recurring = problem.items[i].cost_in(start, t)
+            one_time += item_one_time
+            recurring += item_recurring
         totals.append((one_time, recurring))
     return totals
 

@@ -91,10 +91,10 @@ def _why_skipped(
         return reason, None
     # Index of the first selection after which less than the cost was left.
     falling = [-x for x in left_after]
-    k = bisect.bisect_right(falling, -project.cost)
-    blocker = election.projects[order[k]].id
+    blocking = bisect.bisect_right(falling, -project.cost)
+    blocker = election.projects[order[blocking]].id
     reason = (
         f"{ranked}; it costs {money(project.cost)} but after {blocker} (ranked higher) was "
-        f"funded only {money(left_after[k])} was left"
+        f"funded only {money(left_after[blocking])} was left"
     )
     return reason, blocker

@@ -210,8 +210,8 @@ def _outcome(
     position = {p: k for k, p in enumerate(order, start=1)}
     held = run.budgets[matrix.p_group]  # what each supporter kept, per approval
     for p, project in enumerate(projects):
-        sl = matrix.supporters(p)
-        backers = float(matrix.mult[matrix.p_group[sl]].sum())
+        supporter_entries = matrix.supporters(p)
+        backers = float(matrix.mult[matrix.p_group[supporter_entries]].sum())
         if p in position and project.cost == 0:
             explanations.append(
                 Explanation(
@@ -255,9 +255,9 @@ def _explain_bought(
     position: int,
     budget_per_weight: float,
 ) -> Explanation:
-    sl = matrix.supporters(p)
-    members = matrix.mult[matrix.p_group[sl]]
-    per_member = run.paid[sl] / members
+    supporter_entries = matrix.supporters(p)
+    members = matrix.mult[matrix.p_group[supporter_entries]]
+    per_member = run.paid[supporter_entries] / members
     full_price = per_member.max()
     # Supporters who paid less than the most anyone paid ran out of money.
     short = per_member < full_price * (1 - 1e-6)
@@ -290,7 +290,7 @@ def _explain_bought(
             "price_per_voter": float(full_price),
             "paid_all_they_had": float(members[short].sum()),
             "had_nothing_left": float(members[empty].sum()),
-            "total_paid": float(run.paid[sl].sum()),
+            "total_paid": float(run.paid[supporter_entries].sum()),
             "budget_per_voter": budget_per_weight,
         },
     )
