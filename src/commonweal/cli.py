@@ -33,10 +33,30 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] in ENGINE_COMMANDS:
         return _engine_command(argv[0])(argv[1:])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "commonweal.settings")
+    problem = settings_problem()
+    if problem:
+        print(f"commonweal: {problem}", file=sys.stderr)
+        return 2
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["commonweal", *argv])
     return 0
+
+
+def settings_problem() -> str | None:
+    """Load the settings; a misconfiguration comes back as its one-line message.
+
+    The settings module names the environment variable in every error it raises,
+    so the person starting the program reads that line and not a traceback.
+    """
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        settings.INSTALLED_APPS  # noqa: B018  (reading a setting loads the module)
+    except ImproperlyConfigured as error:
+        return str(error)
+    return None
 
 
 if __name__ == "__main__":

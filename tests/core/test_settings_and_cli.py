@@ -130,3 +130,40 @@ def test_without_the_shared_corpus_the_demo_loads_the_sample_we_ship(tmp_path):
     title, date, unlinked, speakers = shell.stdout.strip().splitlines()[-1].rsplit(" ", 3)
     assert title.startswith("SAMPLE written for the Commonweal demo") and date == "2024-05-14"
     assert (int(unlinked), int(speakers)) == (0, 6)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("COMMONWEAL_SECRET_KEY", None, "COMMONWEAL_SECRET_KEY must be set in production"),
+        ("COMMONWEAL_DEBUG", "maybe", "COMMONWEAL_DEBUG must be true or false"),
+        ("COMMONWEAL_ENV", "staging", "COMMONWEAL_ENV must be development or production"),
+    ],
+)
+def test_a_misconfigured_production_start_says_one_line_naming_the_variable(
+    tmp_path, variable, value, message
+):
+    env = production_env()
+    if value is None:
+        del env[variable]
+    else:
+        env[variable] = value
+    done = run_commonweal("check", env=env, cwd=tmp_path)
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith(f"commonweal: {message}")
+
+
+def test_the_wsgi_entry_point_stops_with_one_line_without_a_secret_key():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COMMONWEAL")}
+    env.update({k: v for k, v in production_env().items() if k != "COMMONWEAL_SECRET_KEY"})
+    done = subprocess.run(
+        [sys.executable, "-c", "import commonweal.wsgi"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip() == "commonweal: COMMONWEAL_SECRET_KEY must be set in production"
