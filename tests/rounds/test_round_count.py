@@ -155,3 +155,21 @@ def test_an_item_that_cannot_be_implemented_within_the_plan_is_refused_on_the_ba
     with pytest.raises(RoundError, match="takes 3 years to implement"):
         make_round(recommendations=[long], years=2)
     assert long.__class__.objects.get(pk=long.pk).status == "assessed"
+
+
+def test_the_exported_ballots_leave_empty_columns_empty(
+    two_groups, make_recommendation, make_round, tmp_path
+):
+    large, _small, voters = two_groups
+    x, y = (make_recommendation(ref, one_time=50, recurring=0) for ref in ("X", "Y"))
+    round_ = make_round(recommendations=[x, y], voter_groups=[large], annual_cap=100)
+    _vote(round_, voters["large"][:3], large, ["X"])
+    round_close(voting_round=round_)
+    exported = tmp_path / "round.pb"
+    call_command("rounds", "export", str(round_.pk), "--output", str(exported))
+    text = exported.read_text(encoding="utf-8")
+    # Recommendations have no Pabulib category or target: no column, and no "None" text.
+    assert "None" not in text
+    projects = text.split("PROJECTS\n")[1].split("VOTES\n")[0].splitlines()
+    assert projects[0] == "project_id;cost;name"
+    assert [row.split(";")[0] for row in projects[1:]] == ["X", "Y"]

@@ -44,21 +44,29 @@ def _write_meta(election: Election, out: io.StringIO) -> None:
 
 
 def _write_projects(election: Election, out: io.StringIO) -> None:
-    """The PROJECTS section, with every extra column any project carries."""
+    """The PROJECTS section, with every extra column any project carries.
+
+    ``category`` and ``target`` appear only when some project has one, and are
+    empty for a project without: an empty field, never the text ``None``.
+    """
     extra_keys: list[str] = []
     for project in election.projects:
         extra_keys.extend(k for k in project.extra if k not in extra_keys)
+    listed = [
+        (key, attribute)
+        for key, attribute in (("category", "categories"), ("target", "targets"))
+        if any(getattr(project, attribute) for project in election.projects)
+    ]
     out.write("PROJECTS\n")
     writer = _row_writer(out)
-    writer.writerow(["project_id", "cost", "name", "category", "target", *extra_keys])
+    writer.writerow(["project_id", "cost", "name", *(key for key, _ in listed), *extra_keys])
     for project in election.projects:
         writer.writerow(
             [
                 project.id,
                 format_number(project.cost),
                 project.name,
-                ",".join(project.categories) or "None",
-                ",".join(project.targets) or "None",
+                *(",".join(getattr(project, attribute)) for _, attribute in listed),
                 *(project.extra.get(k, "") for k in extra_keys),
             ]
         )
