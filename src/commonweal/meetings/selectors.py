@@ -5,10 +5,11 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.urls import reverse
 
 from commonweal.community.models import StakeholderGroup
+from commonweal.meetings import search
 from commonweal.meetings.models import Candidate, Meeting, Participant, Topic, Turn
 from commonweal.transcript.writers import convokit_documents
 
@@ -170,15 +171,9 @@ def excerpt(text: str, query: str, width: int = 160) -> str:
 
 
 def turn_search(*, query: str, meeting: Meeting | None = None) -> QuerySet[Turn]:
-    """Turns whose text contains every word of the query (Chinese needs no spaces: a
-    query of one word finds it inside a sentence)."""
-    turns = Turn.objects.select_related("meeting", "participant__person")
-    if meeting is not None:
-        turns = turns.filter(meeting=meeting)
-    condition = Q()
-    for word in query.split()[:10]:
-        condition &= Q(text__icontains=word)
-    return turns.filter(condition).order_by("-meeting__date", "meeting_id", "index")
+    """Turns whose text contains every word of the query, through the full-text index
+    (meetings/search.py; Chinese needs no spaces: a word is found inside a sentence)."""
+    return search.turn_search(query=query, meeting=meeting)
 
 
 def turn_matches(*, query: str, meeting: Meeting | None = None, width: int = 160) -> list[Turn]:

@@ -14,6 +14,7 @@ from commonweal.meetings.forms import (
     TranscriptUploadForm,
 )
 from commonweal.meetings.models import Candidate, IngestJob, Meeting
+from commonweal.meetings.search import turn_search_run
 
 
 def meetings(request):
@@ -93,10 +94,8 @@ def candidate_review(request, pk: int):
 def search(request):
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    results = selectors.turn_matches(query=query, width=200)
-    return render(
-        request, "meetings/search.html", {"search": form, "query": query, "results": results}
-    )
+    found = turn_search_run(query=query)
+    return render(request, "meetings/search.html", {"search": form, "query": query, "found": found})
 
 
 def meeting_turns_csv(request, pk: int):

@@ -1,0 +1,169 @@
+"""Search across every meeting's turns on a full-text index (decision 0014).
+
+One selector, two backends: on SQLite an FTS5 table with the trigram tokenizer
+(``meetings_turn_fts``, kept in step with ``meetings_turn`` by triggers), on PostgreSQL a
+pg_trgm GIN index on ``meetings_turn.text`` itself; both created by migration 0002.
+A trigram index finds any substring of three characters or more, so Chinese, which has
+no spaces between words, is found inside a sentence as English is.
+
+What a query means is unchanged from the plain substring scan it replaces: a turn matches
+when its text contains every word of the query (case-insensitively). Words of three
+characters or more go to the index; shorter ones ("预算" is a common two-character word)
+have no trigram, so they only narrow what the index found, or, when the query has no
+longer word, are looked for by a scan bounded to the most recently stored turns (and to
+one meeting when searching inside it).
+
+Results come newest meeting first, then in the order spoken. The index hands over at
+most ``CANDIDATES`` matches, the most recently stored first, so that a word found in
+half the archive costs no more than a rare one; the page says when that bound was hit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Max, Q, QuerySet
+
+from commonweal.meetings.models import Meeting, Turn
+
+MAX_WORDS = 10
+TRIGRAM = 3  # the shortest word the index can find
+CANDIDATES = 5000  # matches taken from the index, most recently stored first
+SHORT_SCAN_TURNS = 100_000  # turns scanned for a query of short words only
+MAX_RESULTS = 200
+
+
+@dataclass(frozen=True)
+class TurnSearch:
+    """What a search found: ``turns`` newest meeting first, at most ``MAX_RESULTS``.
+
+    ``more`` is true when the index held more matches than it handed over (the page asks
+    for a narrower query); ``scanned_turns`` is set when only short words were given and
+    just that many of the latest turns were looked at.
+    """
+
+    turns: list[Turn]
+    more: bool = False
+    scanned_turns: int | None = None
+
+
+def query_words(query: str) -> list[str]:
+    return query.split()[:MAX_WORDS]
+
+
+def turn_search(*, query: str, meeting: Meeting | None = None) -> QuerySet[Turn]:
+    """Turns whose text contains every word of the query, newest meeting first, then in
+    the order spoken; an empty query finds nothing."""
+    return _search(query_words(query), meeting)[0]
+
+
+def turn_search_run(*, query: str, meeting: Meeting | None = None) -> TurnSearch:
+    """The search page's answer: the first ``MAX_RESULTS`` turns, each with ``marked``
+    (its excerpt as pieces, matched or not: ``excerpt_marked``), and what bounded them."""
+    words = query_words(query)
+    turns, more, scanned = _search(words, meeting)
+    found = list(turns[:MAX_RESULTS])
+    for turn in found:
+        turn.marked = excerpt_marked(turn.text, words)
+    return TurnSearch(found, more=more, scanned_turns=scanned)
+
+
+def _search(words: list[str], meeting: Meeting | None) -> tuple[QuerySet[Turn], bool, int | None]:
+    turns = Turn.objects.select_related("meeting", "participant__person")
+    if not words:
+        return turns.none(), False, None
+    long_words = [word for word in words if len(word) >= TRIGRAM]
+    more, scanned = False, None
+    if long_words:
+        ids = _index_matches(long_words, meeting)
+        more = len(ids) >= CANDIDATES
+        turns = turns.filter(pk__in=ids)
+    elif meeting is not None:
+        turns = turns.filter(meeting=meeting)
+    else:
+        scanned = SHORT_SCAN_TURNS
+        newest = Turn.objects.aggregate(newest=Max("pk"))["newest"] or 0
+        turns = turns.filter(pk__gt=newest - SHORT_SCAN_TURNS)
+    # Every word again, as the plain substring test: the index's candidates are exact
+    # already, and the short words narrow them here.
+    condition = Q()
+    for word in words:
+        condition &= Q(text__icontains=word)
+    ordered = turns.filter(condition).order_by("-meeting__date", "meeting_id", "index")
+    return ordered, more, scanned
+
+
+def _index_matches(words: list[str], meeting: Meeting | None) -> list[int]:
+    """Ids of turns containing every word (each of at least three characters), at most
+    ``CANDIDATES``, the most recently stored first."""
+    if connection.vendor == "postgresql":
+        sql, params = _postgres_sql(words, meeting)
+    else:
+        sql, params = _sqlite_sql(words, meeting)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _sqlite_sql(words: list[str], meeting: Meeting | None) -> tuple[str, list]:
+    # Each word as an FTS5 string: a phrase of its trigrams, that is, the substring.
+    match = " AND ".join('"' + word.replace('"', '""') + '"' for word in words)
+    if meeting is not None:
+        return (
+            "SELECT id FROM meetings_turn WHERE meeting_id = %s AND id IN "
+            "(SELECT rowid FROM meetings_turn_fts WHERE meetings_turn_fts MATCH %s) "
+            "ORDER BY id DESC LIMIT %s",
+            [meeting.pk, match, CANDIDATES],
+        )
+    return (
+        "SELECT rowid FROM meetings_turn_fts WHERE meetings_turn_fts MATCH %s "
+        "ORDER BY rowid DESC LIMIT %s",
+        [match, CANDIDATES],
+    )
+
+
+def _like_pattern(word: str) -> str:
+    return "%" + re.sub(r"([\\%_])", r"\\\1", word) + "%"
+
+
+def _postgres_sql(words: list[str], meeting: Meeting | None) -> tuple[str, list]:
+    # ILIKE is what the trigram index answers (Django's icontains is UPPER() LIKE, which
+    # it does not). Materialised so that the planner reads the index rather than walking
+    # the primary key backwards in the hope of meeting matches early.
+    condition = " AND ".join(["text ILIKE %s"] * len(words))
+    params: list = [_like_pattern(word) for word in words]
+    if meeting is not None:
+        condition += " AND meeting_id = %s"
+        params.append(meeting.pk)
+    return (
+        # Only placeholders are joined into the text; the words travel as parameters.
+        f"WITH hits AS MATERIALIZED (SELECT id FROM meetings_turn WHERE {condition}) "  # noqa: S608
+        "SELECT id FROM hits ORDER BY id DESC LIMIT %s",
+        [*params, CANDIDATES],
+    )
+
+
+def excerpt_marked(text: str, words: list[str], width: int = 200) -> list[tuple[str, bool]]:
+    """The part of ``text`` around the first word found, split into (piece, matched)
+    so that the page marks every occurrence of every word without marking up text."""
+    if not words:
+        return [(text[:width], False)]
+    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    first = pattern.search(text)
+    start = max((first.start() if first else 0) - width // 3, 0)
+    end = min(start + width, len(text))
+    window = text[start:end]
+    pieces: list[tuple[str, bool]] = [("…", False)] if start else []
+    position = 0
+    for found in pattern.finditer(window):
+        if found.start() > position:
+            pieces.append((window[position : found.start()], False))
+        pieces.append((found.group(), True))
+        position = found.end()
+    if position < len(window):
+        pieces.append((window[position:], False))
+    if end < len(text):
+        pieces.append(("…", False))
+    return pieces
