@@ -12,13 +12,13 @@ import os
 from commonweal.transcript.encoding import decode
 from commonweal.transcript.errors import TranscriptError
 from commonweal.transcript.model import Document
+from commonweal.transcript.readers.bounds import MAX_BYTES, MAX_TURNS
 from commonweal.transcript.readers.office import read_docx, read_pdf
 from commonweal.transcript.readers.segments import read_convokit, read_json
 from commonweal.transcript.readers.subtitles import read_srt, read_webvtt
 from commonweal.transcript.textparse import parse_transcript_text
 
-# A day of meetings is about 1 MB of text; 16 MB leaves room and still parses in seconds.
-MAX_BYTES = 16 * 1024 * 1024
+__all__ = ["FORMATS", "MAX_BYTES", "read_document"]
 
 FORMATS = ("text", "docx", "pdf", "webvtt", "srt", "json", "convokit")
 _BY_EXTENSION = {
@@ -36,9 +36,16 @@ _BY_EXTENSION = {
 
 def read_document(path: str) -> Document:
     """The Document in a file (or a ConvoKit corpus folder), whatever its format."""
-    document = _read(path)
+    try:
+        document = _read(path)
+    except RecursionError:
+        # A last guard: the readers bound nesting before a parser recurses, so this is a
+        # structure no check foresaw, and still a file we refuse rather than our fault.
+        raise TranscriptError(path, "nested too deeply to read; refused") from None
     if not document.turns:
         raise TranscriptError(path, "no speech found (only a header or page furniture)")
+    if len(document.turns) > MAX_TURNS:
+        raise TranscriptError(path, f"more than {MAX_TURNS:,} turns in one meeting; refused")
     return document
 
 

@@ -10,6 +10,7 @@ import logging
 import zipfile
 
 from commonweal.transcript.errors import TranscriptError
+from commonweal.transcript.readers.bounds import MAX_BYTES, MAX_PDF_PAGES
 
 MAX_INFLATED_BYTES = 64 * 1024 * 1024
 MAX_RATIO = 200  # Word documents compress about 5-20 times; zeros compress 1000 times
@@ -72,7 +73,20 @@ def read_pdf(path: str) -> str:
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         reader = pypdf.PdfReader(path)
-        pages = [page.extract_text() or "" for page in reader.pages]
+        count = len(reader.pages)
+        if count > MAX_PDF_PAGES:
+            raise TranscriptError(path, f"{count:,} pages; the limit is {MAX_PDF_PAGES:,}")
+        pages = []
+        size = 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            size += len(pages[-1])
+            if size > MAX_BYTES:
+                raise TranscriptError(
+                    path, f"more than {MAX_BYTES // 2**20} MB of text", field=f"page {len(pages)}"
+                )
+    except TranscriptError:
+        raise
     except Exception as error:  # pypdf raises many types for a malformed file
         raise TranscriptError(path, f"not a readable PDF ({type(error).__name__})") from None
     text = "\n".join(pages)

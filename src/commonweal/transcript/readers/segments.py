@@ -15,10 +15,15 @@ from commonweal.transcript.encoding import detect_language
 from commonweal.transcript.errors import TranscriptError
 from commonweal.transcript.header import find_date
 from commonweal.transcript.model import VOICE, Annotation, Document, Header, RawTurn
+from commonweal.transcript.readers.bounds import (
+    MAX_SEGMENTS,
+    check_json_nesting,
+    check_segment_count,
+)
 from commonweal.transcript.textparse import find_mentions
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     speaker: str | None
     text: str
@@ -30,24 +35,7 @@ class Segment:
 def document_from_segments(
     path: str, source_format: str, segments: list[Segment], header: Header | None = None
 ) -> Document:
-    turns: list[RawTurn] = []
-    for segment in segments:
-        text, annotations = lift_annotations(segment.text.strip())
-        text = " ".join(text.split())
-        previous = turns[-1] if turns else None
-        if previous is not None and segment.speaker in (None, previous.label):
-            _extend(previous, text, annotations, segment)
-            continue
-        turns.append(
-            RawTurn(
-                label=segment.speaker or VOICE,
-                text=text,
-                line=segment.line,
-                annotations=annotations,
-                start=segment.start,
-                end=segment.end,
-            )
-        )
+    turns = [_turn(run) for run in _runs(segments)]
     for turn in turns:
         if turn.text.endswith(("—", "--", "–")):
             turn.annotations.append(Annotation("interruption", "—", len(turn.text)))
@@ -64,15 +52,43 @@ def document_from_segments(
     )
 
 
-def _extend(turn: RawTurn, text: str, annotations: list[Annotation], segment: Segment) -> None:
-    separator = " " if turn.text and text else ""
-    base = len(turn.text) + len(separator)
-    for annotation in annotations:
-        annotation.offset += base
-    turn.annotations.extend(annotations)
-    turn.text += separator + text
-    if segment.end is not None:
-        turn.end = segment.end
+def _runs(segments: list[Segment]) -> list[list[Segment]]:
+    """Consecutive segments that make one turn: the same speaker, or no speaker after one."""
+    runs: list[list[Segment]] = []
+    label = None
+    for segment in segments:
+        if runs and segment.speaker in (None, label):
+            runs[-1].append(segment)
+            continue
+        runs.append([segment])
+        label = segment.speaker or VOICE
+    return runs
+
+
+def _turn(run: list[Segment]) -> RawTurn:
+    """One turn from its segments, joined once (adding to a string segment by segment
+    took minutes for a 16 MB file of one speaker)."""
+    pieces: list[str] = []
+    annotations: list[Annotation] = []
+    length = 0
+    for segment in run:
+        text, found = lift_annotations(segment.text.strip())
+        text = " ".join(text.split())
+        separator = " " if length and text else ""
+        for annotation in found:
+            annotation.offset += length + len(separator)
+        annotations.extend(found)
+        pieces.append(separator + text)
+        length += len(separator) + len(text)
+    first = run[0]
+    return RawTurn(
+        label=first.speaker or VOICE,
+        text="".join(pieces),
+        line=first.line,
+        annotations=annotations,
+        start=first.start,
+        end=next((s.end for s in reversed(run) if s.end is not None), None),
+    )
 
 
 def read_json(path: str, text: str) -> Document:
@@ -82,10 +98,8 @@ def read_json(path: str, text: str) -> Document:
     "utterances" (as WhisperX, pyannote pipelines and similar tools write), with an
     optional "meeting" object giving title, date, start, end, timezone and place.
     """
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise TranscriptError(path, f"not valid JSON: {error.msg}", line=error.lineno) from None
+    check_json_nesting(text, path)
+    data = _json_value(path, text)
     header = None
     key = ""
     if isinstance(data, dict):
@@ -100,39 +114,66 @@ def read_json(path: str, text: str) -> Document:
         data = data[key]
     if not isinstance(data, list) or not data:
         raise TranscriptError(path, "expected a non-empty list of turns", field=key or "$")
-    segments = [
-        _segment(path, f"{key or '$'}[{number}]", item, number + 1)
-        for number, item in enumerate(data)
-    ]
+    check_segment_count(len(data), path, "turns or segments")
+    segments = [_segment(path, key or "$", index, item) for index, item in enumerate(data)]
     timed = all(segment.start is not None for segment in segments)
     return document_from_segments(
         path, "json-segments" if timed else "json-turns", segments, header
     )
 
 
-def _segment(path: str, where: str, item: object, number: int) -> Segment:
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _integer(digits: str) -> int:
+    if len(digits) > _MAX_DIGITS:
+        raise ValueError(f"a number of more than {_MAX_DIGITS} digits")
+    return int(digits)
+
+
+def _json_value(path: str, text: str, line: int | None = None) -> object:
+    """The value in a JSON text; NaN, Infinity and numbers of thousands of digits (which
+    Python's int refuses with a ValueError of its own) are refused like a syntax error."""
+    try:
+        return json.loads(text, parse_constant=_refuse_constant, parse_int=_integer)
+    except json.JSONDecodeError as error:
+        where = line if line is not None else error.lineno
+        raise TranscriptError(path, f"not valid JSON: {error.msg}", line=where) from None
+    except ValueError as error:
+        raise TranscriptError(path, f"not valid JSON: {error}", line=line) from None
+
+
+# Seconds from the start of the recording; some tools count from 1970, so up to 1e10.
+_MAX_SECONDS = 1e10
+_MAX_DIGITS = 30
+
+
+def _segment(path: str, key: str, index: int, item: object) -> Segment:
     if not isinstance(item, dict):
-        raise TranscriptError(path, "each turn must be an object", field=where)
+        raise TranscriptError(path, "each turn must be an object", field=f"{key}[{index}]")
     text = item.get("text")
     if not isinstance(text, str):
-        raise TranscriptError(path, "a turn needs a text string", field=f"{where}.text")
+        raise TranscriptError(path, "a turn needs a text string", field=f"{key}[{index}].text")
     speaker = item.get("speaker", item.get("speaker_label"))
     if speaker is not None and not isinstance(speaker, (str, int)):
-        raise TranscriptError(path, "speaker must be a string", field=f"{where}.speaker")
+        raise TranscriptError(path, "speaker must be a string", field=f"{key}[{index}].speaker")
     start, end = item.get("start"), item.get("end")
     for name, value in (("start", start), ("end", end)):
         if value is not None and (
-            not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0
+            not isinstance(value, (int, float))
+            or isinstance(value, bool)
+            or not 0 <= value <= _MAX_SECONDS
         ):
             raise TranscriptError(
-                path, f"{name} must be a number of seconds", field=f"{where}.{name}"
+                path, f"{name} must be a number of seconds", field=f"{key}[{index}].{name}"
             )
     if start is not None and end is not None and end < start:
-        raise TranscriptError(path, "end is before start", field=f"{where}.end")
+        raise TranscriptError(path, "end is before start", field=f"{key}[{index}].end")
     return Segment(
         speaker=str(speaker).strip() or None if speaker is not None else None,
         text=text,
-        line=number,
+        line=index + 1,
         start=float(start) if start is not None else None,
         end=float(end) if end is not None else None,
     )
@@ -153,14 +194,15 @@ def _header_from_json(meeting: object) -> Header | None:
 
 def read_convokit(path: str, text: str) -> Document:
     """ConvoKit's utterances.jsonl: one JSON object per line with speaker and text."""
+    check_json_nesting(text, path)
+    lines = text.split("\n")
+    if len(lines) > MAX_SEGMENTS:  # counted before any line is parsed
+        check_segment_count(sum(map(bool, map(str.strip, lines))), path, "utterances")
     segments = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise TranscriptError(path, f"not valid JSON: {error.msg}", line=number) from None
+        item = _json_value(path, line, number)
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise TranscriptError(
                 path, "an utterance needs a text string", line=number, field="text"

@@ -12,6 +12,7 @@ import re
 from commonweal.transcript.errors import TranscriptError
 from commonweal.transcript.labels import read_label
 from commonweal.transcript.model import VOICE, Document
+from commonweal.transcript.readers.bounds import check_segment_count
 from commonweal.transcript.readers.segments import Segment, document_from_segments
 
 _VTT_TIME = re.compile(r"^(?:(\d{1,3}):)?([0-5]\d):([0-5]\d)\.(\d{3})$")
@@ -33,7 +34,7 @@ def _seconds(stamp: str, pattern: re.Pattern[str]) -> float | None:
     )
 
 
-def _blocks(text: str) -> list[tuple[int, list[str]]]:
+def _blocks(path: str, text: str) -> list[tuple[int, list[str]]]:
     """(first line number, lines) for each block of non-blank lines."""
     blocks: list[tuple[int, list[str]]] = []
     current: list[str] = []
@@ -45,6 +46,7 @@ def _blocks(text: str) -> list[tuple[int, list[str]]]:
             current.append(line.rstrip())
         elif current:
             blocks.append((start, current))
+            check_segment_count(len(blocks), path, "cues", line=start)
             current = []
     if current:
         blocks.append((start, current))
@@ -83,7 +85,7 @@ def read_webvtt(path: str, text: str) -> Document:
     if not text.startswith("WEBVTT"):
         raise TranscriptError(path, "not WebVTT: the first line must be 'WEBVTT'", line=1)
     segments: list[Segment] = []
-    for first, lines in _blocks(text)[1:]:
+    for first, lines in _blocks(path, text)[1:]:
         if lines[0].startswith(("NOTE", "STYLE", "REGION")):
             continue
         timing_at = 0 if "-->" in lines[0] else 1
@@ -99,7 +101,7 @@ def read_webvtt(path: str, text: str) -> Document:
 
 def read_srt(path: str, text: str) -> Document:
     segments: list[Segment] = []
-    for first, lines in _blocks(text.lstrip("\ufeff")):
+    for first, lines in _blocks(path, text.lstrip("\ufeff")):
         timing_at = 1 if lines[0].strip().isdigit() else 0
         if timing_at >= len(lines) or "-->" not in lines[timing_at]:
             raise TranscriptError(
