@@ -1,4 +1,6 @@
-"""Search across every meeting's turns on a full-text index (decision 0014).
+"""Search across every meeting's turns on a full-text index.
+
+The choices (ranking, bounds, short words) are in docs/decisions/meetings-search-index.md.
 
 One selector, two backends: on SQLite an FTS5 table with the trigram tokenizer
 (``meetings_turn_fts``, kept in step with ``meetings_turn`` by triggers), on PostgreSQL a
@@ -24,14 +26,14 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, QuerySet
 
 from commonweal.meetings.models import Meeting, Turn
 
 MAX_WORDS = 10
 TRIGRAM = 3  # the shortest word the index can find
 CANDIDATES = 5000  # matches taken from the index, most recently stored first
-SHORT_SCAN_TURNS = 100_000  # turns scanned for a query of short words only
+SHORT_SCAN_TURNS = 50_000  # turns scanned for a query of short words only
 MAX_RESULTS = 200
 
 
@@ -54,8 +56,8 @@ def query_words(query: str) -> list[str]:
 
 
 def turn_search(*, query: str, meeting: Meeting | None = None) -> QuerySet[Turn]:
-    """Turns whose text contains every word of the query, newest meeting first, then in
-    the order spoken; an empty query finds nothing."""
+    """The first ``MAX_RESULTS`` turns whose text contains every word of the query, newest
+    meeting first, then in the order spoken; an empty query finds nothing."""
     return _search(query_words(query), meeting)[0]
 
 
@@ -64,35 +66,58 @@ def turn_search_run(*, query: str, meeting: Meeting | None = None) -> TurnSearch
     (its excerpt as pieces, matched or not: ``excerpt_marked``), and what bounded them."""
     words = query_words(query)
     turns, more, scanned = _search(words, meeting)
-    found = list(turns[:MAX_RESULTS])
+    found = list(turns)
     for turn in found:
         turn.marked = excerpt_marked(turn.text, words)
     return TurnSearch(found, more=more, scanned_turns=scanned)
 
 
 def _search(words: list[str], meeting: Meeting | None) -> tuple[QuerySet[Turn], bool, int | None]:
+    """The result's turns, whether the index held more candidates than it handed over,
+    and how many of the latest turns were scanned for a query of short words only."""
     turns = Turn.objects.select_related("meeting", "participant__person")
     if not words:
         return turns.none(), False, None
     long_words = [word for word in words if len(word) >= TRIGRAM]
+    short_words = [word for word in words if len(word) < TRIGRAM]
     more, scanned = False, None
+    conditions, params = [], []
     if long_words:
         ids = _index_matches(long_words, meeting)
         more = len(ids) >= CANDIDATES
-        turns = turns.filter(pk__in=ids)
-    elif meeting is not None:
-        turns = turns.filter(meeting=meeting)
-    else:
+        if not ids:
+            return turns.none(), more, scanned
+        conditions.append(f"t.id IN ({', '.join(['%s'] * len(ids))})")
+        params += ids
+    elif meeting is None:
         scanned = SHORT_SCAN_TURNS
         newest = Turn.objects.aggregate(newest=Max("pk"))["newest"] or 0
-        turns = turns.filter(pk__gt=newest - SHORT_SCAN_TURNS)
-    # Every word again, as the plain substring test: the index's candidates are exact
-    # already, and the short words narrow them here.
-    condition = Q()
-    for word in words:
-        condition &= Q(text__icontains=word)
-    ordered = turns.filter(condition).order_by("-meeting__date", "meeting_id", "index")
+        conditions.append("t.id > %s")
+        params.append(newest - SHORT_SCAN_TURNS)
+    if meeting is not None:
+        conditions.append("t.meeting_id = %s")
+        params.append(meeting.pk)
+    like = "ILIKE" if connection.vendor == "postgresql" else "LIKE"
+    for word in short_words:
+        conditions.append(f"t.text {like} %s ESCAPE '\\'")
+        params.append(_like_pattern(word))
+    ids = _first_ids(conditions, params)
+    ordered = turns.filter(pk__in=ids).order_by("-meeting__date", "meeting_id", "index")
     return ordered, more, scanned
+
+
+def _first_ids(conditions: list[str], params: list) -> list[int]:
+    """Ids of the first ``MAX_RESULTS`` turns meeting every condition, newest meeting
+    first: only ids and sort keys are sorted, never whole rows."""
+    sql = (
+        # Only fixed SQL and placeholders are joined; values travel as parameters.
+        "SELECT t.id FROM meetings_turn t JOIN meetings_meeting m ON m.id = t.meeting_id "  # noqa: S608
+        f"WHERE {' AND '.join(conditions)} "
+        'ORDER BY m.date DESC, t.meeting_id, t."index" LIMIT %s'
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, MAX_RESULTS])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _index_matches(words: list[str], meeting: Meeting | None) -> list[int]:
