@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
+
 from commonweal.transcript.candidates import find_candidates
 from commonweal.transcript.identity import Identity, Roster, resolve
 from commonweal.transcript.measures import (
@@ -10,41 +13,28 @@ from commonweal.transcript.measures import (
     count_units,
     estimate_seconds,
 )
-from commonweal.transcript.model import Document, GroupMeasure, Participant, Result, Turn
+from commonweal.transcript.model import Document, GroupMeasure, Participant, RawTurn, Result
 from commonweal.transcript.topics import find_topics
+from commonweal.transcript.turntable import TurnTable
 
 
 def analyse(document: Document, roster: Roster | None = None) -> Result:
     identities = resolve(document.turns, document.mentions, roster)
     participants, participant_of = _participants(document, identities)
-    units = [count_units(raw.text) for raw in document.turns]
+    raw_turns = document.turns
+    units = array("i", (count_units(raw.text) for raw in raw_turns))
     seconds, duration_source = _seconds(document, units)
-
-    turns: list[Turn] = []
-    for index, raw in enumerate(document.turns):
-        number = participant_of[raw.label]
-        participant = participants[number]
-        turns.append(
-            Turn(
-                index=index,
-                speaker=raw.label,
-                person=participant.person,
-                participant=number,
-                group=participant.group,
-                text=raw.text,
-                annotations=raw.annotations,
-                line=raw.line,
-                units=units[index],
-                questions=count_questions(raw.text),
-                seconds=seconds[index],
-                start=raw.start,
-                end=raw.end,
-                interrupted=any(a.kind == "interruption" for a in raw.annotations),
-            )
-        )
-    _measure_participants(participants, turns)
-    groups, unattributed = _measure_groups(participants, turns, roster)
-    chairs = _chairs(participants, identities, roster)
+    turns = TurnTable(
+        raw_turns,
+        participants,
+        participant=array("i", (participant_of[raw.label] for raw in raw_turns)),
+        units=units,
+        questions=array("i", (count_questions(raw.text) for raw in raw_turns)),
+        seconds=seconds,
+    )
+    _measure_participants(participants, turns, _interrupted(raw_turns))
+    groups, unattributed = _measure_groups(participants, roster)
+    chairs = _chairs(participants, roster)
     return Result(
         document=document,
         turns=turns,
@@ -59,6 +49,15 @@ def analyse(document: Document, roster: Roster | None = None) -> Result:
         unattributed_units=unattributed,
         roster_name=roster.path if roster else None,
     )
+
+
+def _interrupted(raw_turns: Sequence[RawTurn]) -> set[int]:
+    """Positions of the turns that were cut off (an "interruption" annotation)."""
+    return {
+        position
+        for position, raw in enumerate(raw_turns)
+        if raw.annotations and any(a.kind == "interruption" for a in raw.annotations)
+    }
 
 
 def _participants(
@@ -91,26 +90,34 @@ def _participants(
     return participants, participant_of
 
 
-def _seconds(document: Document, units: list[int]) -> tuple[list[float], str]:
+def _seconds(document: Document, units: array) -> tuple[array, str]:
     if document.timed and document.turns:
-        return [
-            max(0.0, (raw.end or 0.0) - (raw.start or 0.0)) for raw in document.turns
-        ], "timestamps"
+        return array(
+            "d", [max(0.0, (raw.end or 0.0) - (raw.start or 0.0)) for raw in document.turns]
+        ), "timestamps"
     return estimate_seconds(units, document.language, document.header.stated_seconds)
 
 
-def _measure_participants(participants: list[Participant], turns: list[Turn]) -> None:
-    for position, turn in enumerate(turns):
-        participant = participants[turn.participant]
+def _measure_participants(
+    participants: list[Participant], turns: TurnTable, interrupted: set[int]
+) -> None:
+    numbers, units, seconds, questions = (
+        turns.participant,
+        turns.units,
+        turns.seconds,
+        turns.questions,
+    )
+    for position, number in enumerate(numbers):
+        participant = participants[number]
         participant.turns += 1
-        participant.units += turn.units
-        participant.seconds += turn.seconds
-        participant.questions += turn.questions
-        if position and turns[position - 1].interrupted:
-            before = turns[position - 1]
-            if before.participant != turn.participant:
-                participant.interruptions += 1
-                participants[before.participant].interrupted += 1
+        participant.units += units[position]
+        participant.seconds += seconds[position]
+        participant.questions += questions[position]
+    for position in sorted(interrupted):
+        following = position + 1
+        if following < len(numbers) and numbers[position] != numbers[following]:
+            participants[numbers[following]].interruptions += 1
+            participants[numbers[position]].interrupted += 1
     total = sum(p.units for p in participants)
     for participant in participants:
         participant.share = participant.units / total if total else 0.0
@@ -118,7 +125,7 @@ def _measure_participants(participants: list[Participant], turns: list[Turn]) ->
 
 
 def _measure_groups(
-    participants: list[Participant], turns: list[Turn], roster: Roster | None
+    participants: list[Participant], roster: Roster | None
 ) -> tuple[list[GroupMeasure], int]:
     """Per-group measures over the speech of identified groups, and the units of the rest.
 
@@ -153,9 +160,7 @@ def _measure_groups(
     return groups, unattributed
 
 
-def _chairs(
-    participants: list[Participant], identities: dict[str, Identity], roster: Roster | None
-) -> set[int] | None:
+def _chairs(participants: list[Participant], roster: Roster | None) -> set[int] | None:
     """Participants whose cues open topics: the roster's chairs, or everyone (None)."""
     if roster is None:
         return None

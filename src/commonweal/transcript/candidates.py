@@ -7,12 +7,14 @@ The cue tables are per language ("一项具体的建议", "我建议", "我们�
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from commonweal.transcript.languages import cues_for
 from commonweal.transcript.model import Candidate, Turn
 from commonweal.transcript.topics import find_phrases, sentence_around
 
 
-def find_candidates(turns: list[Turn], language: str) -> list[Candidate]:
+def find_candidates(turns: Sequence[Turn], language: str) -> list[Candidate]:
     table = cues_for(language)
     found: list[Candidate] = []
     for turn in turns:

@@ -13,6 +13,7 @@ line ends, labels, annotations and furniture are left out.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from commonweal.transcript.annotations import lift_annotations
@@ -21,6 +22,7 @@ from commonweal.transcript.furniture import is_furniture
 from commonweal.transcript.header import find_date, header_line_count, parse_header
 from commonweal.transcript.labels import CJK, is_bare_name, read_cue_line, read_label, read_voice
 from commonweal.transcript.model import VOICE, Annotation, Document, Header, RawTurn
+from commonweal.transcript.turntable import RawTurnTable
 
 # A paragraph ending in one of these stopped mid-sentence (a page break cut it): the next
 # paragraph of the same speaker continues the sentence.
@@ -32,9 +34,14 @@ _MENTION = re.compile(
 )
 _DASHES = ("—", "–", "--")
 _TERMINAL = frozenset("。！？.!?…")
+_LINE = re.compile(r"[^\n]+")
+_SHARED_TEXT_LENGTH = 24
+# One empty tuple for every turn without annotations (a list each is 56 bytes a turn);
+# nothing appends to a finished turn's annotations.
+_NO_ANNOTATIONS: tuple[()] = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class _OpenTurn:
     label: str
     cue: str | None
@@ -48,21 +55,31 @@ class _OpenTurn:
         text = text.strip()
         separator = _separator(self.pieces[-1], text) if self.pieces and text else ""
         base = self.length + len(separator)
-        for annotation in annotations:
-            # Whitespace stripped from the paragraph's start shifts its annotations.
-            annotation.offset = base + min(annotation.offset, len(text))
-        self.annotations.extend(annotations)
+        if annotations:
+            for annotation in annotations:
+                # Whitespace stripped from the paragraph's start shifts its annotations.
+                annotation.offset = base + min(annotation.offset, len(text))
+            self.annotations.extend(annotations)
         if text:
             self.pieces.append(separator + text)
             self.length = base + len(text)
 
-    def close(self) -> RawTurn:
-        text = "".join(self.pieces)
-        annotations = self.annotations
+    def close(self, shared: dict[str, str]) -> RawTurn:
+        """The finished turn; labels, and texts short enough to repeat ("hi", "Thank
+        you."), are taken from ``shared`` so a thousand repeats are one string."""
+        pieces = self.pieces
+        text = pieces[0] if len(pieces) == 1 else "".join(pieces)
+        if len(text) <= _SHARED_TEXT_LENGTH:
+            text = shared.setdefault(text, text)
+        annotations: list[Annotation] = self.annotations
         if text.rstrip().endswith(_DASHES):
             annotations.append(Annotation(kind="interruption", text="—", offset=len(text)))
         return RawTurn(
-            label=self.label, cue=self.cue, line=self.line, text=text, annotations=annotations
+            label=shared.setdefault(self.label, self.label),
+            cue=None if self.cue is None else shared.setdefault(self.cue, self.cue),
+            line=self.line,
+            text=text,
+            annotations=annotations or _NO_ANNOTATIONS,
         )
 
 
@@ -76,12 +93,20 @@ def _separator(before: str, after: str) -> str:
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
     """(line number, stripped line) for every non-blank line."""
-    found = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        stripped = line.strip()
+    return list(iter_paragraphs(text))
+
+
+def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """The same, one at a time: the parser holds one paragraph and the next, never all."""
+    line = 1
+    counted = 0
+    for match in _LINE.finditer(text):
+        stripped = match.group().strip()
         if stripped:
-            found.append((number, _unmark(stripped)))
-    return found
+            start = match.start()
+            line += text.count("\n", counted, start)
+            counted = start
+            yield line, _unmark(stripped)
 
 
 def _unmark(paragraph: str) -> str:
@@ -94,49 +119,16 @@ def _unmark(paragraph: str) -> str:
     return paragraph
 
 
-def _is_title_of_header(paras: list[tuple[int, str]], position: int) -> bool:
-    """Before the first turn, a line followed at once by the meeting's date line is the
-    title, whatever it looks like."""
-    following = paras[position + 1 : position + 2]
-    return bool(following) and find_date(following[0][1]) is not None
-
-
 def parse_transcript_text(text: str, path: str, source_format: str = "text") -> Document:
     """A Document from transcript text (already decoded)."""
-    paras = paragraphs(text)
-    preamble: list[tuple[int, str]] = []
-    turns: list[RawTurn] = []
-    current: _OpenTurn | None = None
-    skip_next = False
-    for position, (line, paragraph) in enumerate(paras):
-        if skip_next:
-            skip_next = False
-            continue
-        if is_furniture(paragraph):
-            continue
-        if current is None and _is_title_of_header(paras, position):
-            # "Joint Session: Board and NCSG" over a date line is a title, not a speaker.
-            preamble.append((line, paragraph))
-            continue
-        opened = _open_turn(paragraph, line, paras, position)
-        if opened is not None:
-            new_turn, skip_next = opened
-            if current is not None:
-                turns.append(current.close())
-            current = new_turn
-        elif current is None:
-            preamble.append((line, paragraph))
-        else:
-            current.add(paragraph)
-    if current is not None:
-        turns.append(current.close())
-
+    shared: dict[str, str] = {}
+    preamble, turns = _read_turns(text, shared)
     header, speech_before = _read_preamble(preamble, has_labels=bool(turns))
     if speech_before:
         opening = _OpenTurn(label=VOICE, cue=None, line=speech_before[0][0])
         for _, paragraph in speech_before:
             opening.add(paragraph)
-        turns.insert(0, opening.close())
+        turns.prepend(opening.close(shared))
     return Document(
         path=path,
         format=source_format,
@@ -147,8 +139,47 @@ def parse_transcript_text(text: str, path: str, source_format: str = "text") -> 
     )
 
 
+def _read_turns(text: str, shared: dict[str, str]) -> tuple[list[tuple[int, str]], RawTurnTable]:
+    """The paragraphs before the first label, and the turns.
+
+    One pass over the paragraphs, holding the one after the current one: a name alone on
+    a line takes the "(LATIN NAME):" line after it, and before the first turn a line
+    followed by the meeting's date line is the title, whatever it looks like.
+    """
+    preamble: list[tuple[int, str]] = []
+    turns = RawTurnTable()
+    current: _OpenTurn | None = None
+    upcoming = iter_paragraphs(text)
+    item = next(upcoming, None)
+    while item is not None:
+        following = next(upcoming, None)
+        line, paragraph = item
+        item = following
+        if is_furniture(paragraph):
+            continue
+        if current is None and following is not None and find_date(following[1]) is not None:
+            # "Joint Session: Board and NCSG" over a date line is a title, not a speaker.
+            preamble.append((line, paragraph))
+            continue
+        opened = _open_turn(paragraph, line, following)
+        if opened is not None:
+            new_turn, used_following = opened
+            if used_following:
+                item = next(upcoming, None)
+            if current is not None:
+                turns.append(current.close(shared))
+            current = new_turn
+        elif current is None:
+            preamble.append((line, paragraph))
+        else:
+            current.add(paragraph)
+    if current is not None:
+        turns.append(current.close(shared))
+    return preamble, turns
+
+
 def _open_turn(
-    paragraph: str, line: int, paras: list[tuple[int, str]], position: int
+    paragraph: str, line: int, following: tuple[int, str] | None
 ) -> tuple[_OpenTurn, bool] | None:
     """The turn a paragraph opens, and whether it used the next paragraph too."""
     voice = read_voice(paragraph)
@@ -174,9 +205,9 @@ def _open_turn(
             turn = _OpenTurn(label=label.name, cue=label.cue, line=line)
             turn.add(label.rest)
             return turn, False
-    if position + 1 < len(paras) and paragraph[-1] not in _TERMINAL and is_bare_name(paragraph):
-        following = paras[position + 1][1]
-        cue_line = read_cue_line(following) if following[0] in "(（" else None
+    if following is not None and paragraph[-1] not in _TERMINAL and is_bare_name(paragraph):
+        after = following[1]
+        cue_line = read_cue_line(after) if after[0] in "(（" else None
         if cue_line is not None:
             cue, rest = cue_line
             turn = _OpenTurn(label=paragraph, cue=cue, line=line)
@@ -199,7 +230,7 @@ def _read_preamble(
     return Header(), preamble
 
 
-def find_mentions(turns: list[RawTurn]) -> list[tuple[str, str]]:
+def find_mentions(turns: Sequence[RawTurn]) -> list[tuple[str, str]]:
     """Names written in two scripts inside speech: ("丝黛芬妮", "Stephanie")."""
     mentions: list[tuple[str, str]] = []
     for turn in turns:

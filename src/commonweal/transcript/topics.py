@@ -11,6 +11,7 @@ the next topic") opens nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from commonweal.transcript.languages import CueTable, cues_for
 from commonweal.transcript.model import Topic, Turn
@@ -67,7 +68,7 @@ def find_phrases(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
     return sorted(hits)
 
 
-def find_topics(turns: list[Turn], language: str, chairs: set[int] | None) -> list[Topic]:
+def find_topics(turns: Sequence[Turn], language: str, chairs: set[int] | None) -> list[Topic]:
     """Topics covering every turn, in order; turns before the first cue are the opening."""
     table = cues_for(language)
     openings: list[tuple[int, str]] = []
@@ -86,7 +87,8 @@ def find_topics(turns: list[Turn], language: str, chairs: set[int] | None) -> li
     topics = []
     for position, (first, title) in enumerate(openings):
         last = openings[position + 1][0] - 1 if position + 1 < len(openings) else len(turns) - 1
-        seconds = sum(turn.seconds for turn in turns[first : last + 1])
+        # By index, not a slice: a slice of a TurnTable makes every Turn at once.
+        seconds = sum(turns[index].seconds for index in range(first, last + 1))
         topics.append(Topic(title=title, first_turn=first, last_turn=last, seconds=seconds))
     return topics
 

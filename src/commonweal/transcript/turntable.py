@@ -1,0 +1,179 @@
+"""The turns of a Result, kept as columns and made into Turn objects only when read.
+
+A dense transcript ("John Smith: hi" on every other line) has a turn every 16 bytes; a
+Turn object per turn beside the reader's RawTurn cost about 40 times the file in
+memory. The table keeps what analysis adds to a raw turn (participant, units, questions,
+seconds) in typed arrays of a few bytes a turn, and builds each Turn as it is read: the
+same values, in the same order, as a list of Turns held.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator, Sequence
+from typing import overload
+
+from commonweal.transcript.model import Annotation, Participant, RawTurn, Turn
+
+
+class TurnTable(Sequence[Turn]):
+    """A read-only sequence of Turns over the raw turns and the measures' columns."""
+
+    __slots__ = ("_raw", "_participants", "participant", "units", "questions", "seconds")
+
+    def __init__(
+        self,
+        raw: Sequence[RawTurn],
+        participants: list[Participant],
+        participant: array,
+        units: array,
+        questions: array,
+        seconds: array,
+    ) -> None:
+        self._raw = raw
+        self._participants = participants
+        self.participant = participant  # participant number of each turn
+        self.units = units
+        self.questions = questions
+        self.seconds = seconds
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    @overload
+    def __getitem__(self, index: int) -> Turn: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Turn]: ...
+
+    def __getitem__(self, index: int | slice) -> Turn | list[Turn]:
+        if isinstance(index, slice):
+            return [self._turn(position) for position in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("turn index out of range")
+        return self._turn(index)
+
+    def __iter__(self) -> Iterator[Turn]:
+        for position in range(len(self._raw)):
+            yield self._turn(position)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, TurnTable | list | tuple):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable like the list it stands for
+
+    def __repr__(self) -> str:
+        return f"TurnTable({len(self)} turns)"
+
+    def _turn(self, position: int) -> Turn:
+        raw = self._raw[position]
+        number = self.participant[position]
+        participant = self._participants[number]
+        annotations = raw.annotations
+        return Turn(
+            index=position,
+            speaker=raw.label,
+            person=participant.person,
+            participant=number,
+            group=participant.group,
+            text=raw.text,
+            annotations=annotations,
+            line=raw.line,
+            units=self.units[position],
+            questions=self.questions[position],
+            seconds=self.seconds[position],
+            start=raw.start,
+            end=raw.end,
+            interrupted=bool(annotations) and any(a.kind == "interruption" for a in annotations),
+        )
+
+
+class RawTurnTable(Sequence[RawTurn]):
+    """The text reader's turns as columns: a label number, a line and a text a turn.
+
+    A RawTurn object (with its line number) is about 130 bytes; here a turn is about 20,
+    labels and short texts being shared strings. Cues and annotations, which few turns
+    have, are kept by position. Each RawTurn is made as it is read.
+    """
+
+    __slots__ = ("_first", "_labels", "_label_numbers", "_label_ids", "_lines", "_texts", "_extras")
+
+    def __init__(self) -> None:
+        self._first: RawTurn | None = None  # a turn put before the others (prepend)
+        self._labels: list[str] = []
+        self._label_numbers: dict[str, int] = {}
+        self._label_ids = array("i")
+        self._lines = array("i")
+        self._texts: list[str] = []
+        # position -> (cue, annotations), for the turns that have either
+        self._extras: dict[int, tuple[str | None, list[Annotation] | tuple[()]]] = {}
+
+    def append(self, turn: RawTurn) -> None:
+        number = self._label_numbers.get(turn.label)
+        if number is None:
+            number = self._label_numbers[turn.label] = len(self._labels)
+            self._labels.append(turn.label)
+        if turn.cue is not None or turn.annotations:
+            self._extras[len(self._texts)] = (turn.cue, turn.annotations)
+        self._label_ids.append(number)
+        self._lines.append(turn.line)
+        self._texts.append(turn.text)
+
+    def prepend(self, turn: RawTurn) -> None:
+        """Put one turn before all the others (the speech before the first label)."""
+        if self._first is not None:
+            raise ValueError("a turn was already put first")
+        self._first = turn
+
+    def __len__(self) -> int:
+        return len(self._texts) + (self._first is not None)
+
+    @overload
+    def __getitem__(self, index: int) -> RawTurn: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[RawTurn]: ...
+
+    def __getitem__(self, index: int | slice) -> RawTurn | list[RawTurn]:
+        if isinstance(index, slice):
+            return [self._turn(position) for position in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("turn index out of range")
+        return self._turn(index)
+
+    def __iter__(self) -> Iterator[RawTurn]:
+        for position in range(len(self)):
+            yield self._turn(position)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, RawTurnTable | list | tuple):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"RawTurnTable({len(self)} turns)"
+
+    def _turn(self, position: int) -> RawTurn:
+        if self._first is not None:
+            if position == 0:
+                return self._first
+            position -= 1
+        cue, annotations = self._extras.get(position, _PLAIN)
+        return RawTurn(
+            label=self._labels[self._label_ids[position]],
+            text=self._texts[position],
+            line=self._lines[position],
+            annotations=annotations,
+            cue=cue,
+        )
+
+
+_PLAIN: tuple[None, tuple[()]] = (None, ())
