@@ -29,6 +29,13 @@ from pathlib import Path
 import yaml
 
 MAX_ROSTER_BYTES = 5 * 1024 * 1024
+# ICANN's whole community is a few thousand people in a few hundred groups.
+MAX_ROSTER_PEOPLE = 20_000
+MAX_ROSTER_GROUPS = 2_000
+# A roster nests four deep (document, people, person, aliases) and a person takes about a
+# dozen YAML nodes; these bound the reading of a hostile file to a few seconds.
+MAX_YAML_DEPTH = 20
+MAX_YAML_NODES = 400_000
 # Letters that NFKD does not decompose but people still write without their accent.
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i", "ð": "d"})
 _NON_WORD = re.compile(r"[\W_]+")
@@ -92,7 +99,12 @@ def guess_group_kind(slug: str, name: str) -> str:
     return "sg"
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's loader where it is built (about five times faster); the depth is checked
+# before it composes, so its recursion stays shallow.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):  # type: ignore[misc, valid-type]
     """A safe loader that remembers the line where each mapping starts."""
 
 
@@ -157,8 +169,36 @@ def _aliases(value, line: int, problems: list[str]) -> tuple[str, ...]:
     return tuple(alias for alias in aliases if alias)
 
 
+def _check_yaml_shape(text: str, source: str) -> None:
+    """Refuse, before anything is built, YAML nested deeper than MAX_YAML_DEPTH, with more
+    than MAX_YAML_NODES nodes, or with an alias that stands for a list or mapping (nine
+    such aliases nested nine deep stand for 387 million values: an alias bomb)."""
+    depth = nodes = 0
+    collections: set[str] = set()
+    for event in yaml.parse(text, Loader=_SafeLoader):
+        if isinstance(event, yaml.NodeEvent):
+            nodes += 1
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent) and event.anchor in collections:
+                raise RosterError(
+                    source,
+                    [f"{line}: an alias (*name) may stand for one value, not a list or mapping"],
+                )
+            if nodes > MAX_YAML_NODES:
+                raise RosterError(source, [f"{line}: more than {MAX_YAML_NODES:,} YAML values"])
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if event.anchor is not None:
+                collections.add(event.anchor)
+            if depth > MAX_YAML_DEPTH:
+                raise RosterError(source, [f"{line}: nested more than {MAX_YAML_DEPTH} deep"])
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def _read_yaml(text: str, source: str) -> Roster:
     try:
+        _check_yaml_shape(text, source)
         document = yaml.load(text, Loader=_LineLoader)  # noqa: S506  (a safe loader subclass)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -175,6 +215,8 @@ def _read_yaml(text: str, source: str) -> Roster:
             source, [f"{document['__line__']}: 'groups' must be a mapping of slug to name"]
         )
     groups_line = groups.pop("__line__", 1)
+    if len(groups) > MAX_ROSTER_GROUPS:
+        raise RosterError(source, [f"{groups_line}: more than {MAX_ROSTER_GROUPS:,} groups"])
     for slug, value in groups.items():
         slug = str(slug)
         if isinstance(value, dict):
@@ -198,6 +240,8 @@ def _read_yaml(text: str, source: str) -> Roster:
     people = document.get("people")
     if not isinstance(people, list):
         raise RosterError(source, [*problems, f"{document['__line__']}: 'people' must be a list"])
+    if len(people) > MAX_ROSTER_PEOPLE:
+        raise RosterError(source, [f"{groups_line}: more than {MAX_ROSTER_PEOPLE:,} people"])
     for entry in people:
         if not isinstance(entry, dict):
             problems.append(
@@ -230,8 +274,11 @@ def _read_csv(text: str, source: str) -> Roster:
     problems: list[str] = []
     roster = Roster()
     try:
-        for row in reader:
+        for count, row in enumerate(reader):
             line = reader.line_num
+            if count == MAX_ROSTER_PEOPLE:  # a row is a person, or a problem with one
+                problems.append(f"{line}: more than {MAX_ROSTER_PEOPLE:,} people")
+                break
             row = {(key or "").strip().lower(): value for key, value in row.items()}
             if None in row or "" in row:
                 problems.append(f"{line}: more fields than the header has")
@@ -275,6 +322,8 @@ def _check(roster: Roster) -> list[str]:
     problems = []
     if not roster.people:
         problems.append("1: the roster lists nobody")
+    if len(roster.groups) > MAX_ROSTER_GROUPS:  # a CSV row may add a group
+        return [f"1: more than {MAX_ROSTER_GROUPS:,} groups"]
     for entry in roster.people:
         if entry.group and entry.group not in roster.groups:
             problems.append(f"{entry.line}: group {entry.group!r} is not declared under 'groups'")
