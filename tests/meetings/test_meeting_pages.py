@@ -36,7 +36,7 @@ def test_the_transcript_search_spans_meetings(client, kobe_meeting):
 def test_the_turns_csv_cannot_run_as_a_spreadsheet_formula(client, kobe_meeting):
     Turn.objects.filter(meeting=kobe_meeting, index=0).update(text='=HYPERLINK("http://x")')
     response = client.get(reverse("meetings:turns_csv", kwargs={"pk": kobe_meeting.pk}))
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
     assert rows[0] == ["index", "speaker", "group", "text"]
     first = next(row for row in rows[1:] if row[0] == "0")
     assert first[3].startswith("'=")
@@ -167,12 +167,13 @@ def test_the_json_and_convokit_exports_hold_every_turn(client, kobe_meeting):
     import zipfile
 
     turns = Turn.objects.filter(meeting=kobe_meeting).count()
-    data = json.loads(client.get(reverse("meetings:json", kwargs={"pk": kobe_meeting.pk})).content)
+    response = client.get(reverse("meetings:json", kwargs={"pk": kobe_meeting.pk}))
+    data = json.loads(response.getvalue())
     assert len(data["turns"]) == turns
     assert data["meeting"]["date"] == "2019-03-12"
     assert sum(group["share"] for group in data["groups"]) == pytest.approx(1.0, abs=1e-3)
     response = client.get(reverse("meetings:convokit", kwargs={"pk": kobe_meeting.pk}))
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    archive = zipfile.ZipFile(io.BytesIO(response.getvalue()))
     folder = f"meeting-{kobe_meeting.pk}"
     assert {f"{folder}/utterances.jsonl", f"{folder}/speakers.json"} <= set(archive.namelist())
     utterances = archive.read(f"{folder}/utterances.jsonl").decode().splitlines()
@@ -191,7 +192,8 @@ def test_the_json_export_follows_the_parse_contract_schema(client, kobe_meeting)
 
     schema_path = Path(commonweal.transcript.__file__).parent / "parse.schema.json"
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    data = json.loads(client.get(reverse("meetings:json", kwargs={"pk": kobe_meeting.pk})).content)
+    response = client.get(reverse("meetings:json", kwargs={"pk": kobe_meeting.pk}))
+    data = json.loads(response.getvalue())
     jsonschema.validate(data, schema)
     assert {group["group"] for group in data["groups"]} == {"board", "org", "ncsg"}
     assert sum(group["share"] for group in data["groups"]) == pytest.approx(1.0)

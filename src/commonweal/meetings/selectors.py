@@ -1,8 +1,6 @@
 from __future__ import annotations
 
 import datetime
-import io
-import zipfile
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet, Sum
@@ -10,8 +8,7 @@ from django.urls import reverse
 
 from commonweal.community.models import StakeholderGroup
 from commonweal.meetings import search
-from commonweal.meetings.models import Candidate, Meeting, Participant, Topic, Turn
-from commonweal.transcript.writers import convokit_documents
+from commonweal.meetings.models import Candidate, Meeting, Participant, Turn
 
 MAX_SEARCH_RESULTS = 200
 
@@ -213,130 +210,3 @@ def meeting_transcript(meeting: Meeting) -> MeetingTranscript:
         (group, colours[group.pk]) for group in StakeholderGroup.objects.filter(pk__in=colours)
     ]
     return MeetingTranscript(candidates=candidates, turns=turns, legend=legend)
-
-
-def meeting_convokit_zip(meeting: Meeting, folder: str) -> bytes:
-    """The meeting's ConvoKit corpus, as `commonweal parse --convokit` writes it, zipped
-    inside ``folder``."""
-    files = convokit_documents(meeting_contract(meeting), folder)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in files.items():
-            archive.writestr(f"{folder}/{name}", text)
-    return buffer.getvalue()
-
-
-# -- the `commonweal parse` JSON contract (docs/formats.md) -----------------------------
-
-
-def meeting_contract(meeting: Meeting) -> dict:
-    """The stored meeting in the shape of the `commonweal parse` JSON (docs/transcript.md),
-    so an export from the platform reads like the command line's output."""
-    participants = list(meeting.participants.select_related("person", "group").order_by("pk"))
-    return {
-        "format": "commonweal-parse/1",
-        "source": {"path": meeting.source_name, "format": meeting.source_format, "roster": None},
-        "meeting": _contract_header(meeting),
-        "measures": meeting.measures,
-        "participants": [_contract_participant(participant) for participant in participants],
-        "groups": _contract_groups(meeting),
-        "turns": _contract_turns(meeting, participants),
-        "topics": [_contract_topic(topic) for topic in meeting.topics.all()],
-        "candidates": _contract_candidates(meeting),
-    }
-
-
-def _contract_header(meeting: Meeting) -> dict:
-    return {
-        "title": meeting.title,
-        "date": meeting.date.isoformat() if meeting.date else None,
-        "start": meeting.start_time.strftime("%H:%M") if meeting.start_time else None,
-        "end": meeting.end_time.strftime("%H:%M") if meeting.end_time else None,
-        "timezone": meeting.timezone or None,
-        "place": meeting.place or None,
-        "language": meeting.language,
-        "duration_seconds": meeting.duration_seconds,
-    }
-
-
-def _contract_person(participant: Participant) -> str | None:
-    """The roster name of the speaker's person; none once that person is erased."""
-    person = participant.person
-    return person.display_name if person and not person.is_erased else None
-
-
-def _contract_participant(participant: Participant) -> dict:
-    return {
-        "name": participant.label,
-        "person": _contract_person(participant),
-        "aliases": participant.aliases,
-        "group": participant.group.slug if participant.group else None,
-        "turns": participant.turns,
-        "units": participant.units,
-        "share": participant.share,
-        "est_seconds": participant.seconds,
-        "questions": participant.questions,
-        "interruptions": participant.interruptions,
-    }
-
-
-def _contract_groups(meeting: Meeting) -> list[dict]:
-    """Groups as `commonweal parse` reports them: shares of the speech that can be given
-    to a group (unlinked speakers are the measures' unattributed units)."""
-    rows = [row for row in meeting_floor_shares(meeting) if row.slug]
-    total = sum(row.share for row in rows) or 1.0
-    return [
-        {
-            "group": row.slug,
-            "name": row.label,
-            "share": row.share / total,
-            "turns": row.turns,
-            "est_seconds": row.seconds,
-        }
-        for row in rows
-    ]
-
-
-def _contract_turns(meeting: Meeting, participants: list[Participant]) -> list[dict]:
-    """Turns in order; ``participant`` is the speaker's position in the participants list."""
-    position = {participant.pk: number for number, participant in enumerate(participants)}
-    return [
-        {
-            "index": turn.index,
-            "speaker": turn.participant.label,
-            "person": _contract_person(turn.participant),
-            "group": turn.group.slug if turn.group else None,
-            "participant": position[turn.participant_id],
-            "text": turn.text,
-            "annotations": turn.annotations,
-            "units": turn.units,
-            "est_seconds": turn.seconds,
-            "start": None,
-        }
-        for turn in meeting_turns(meeting)
-    ]
-
-
-def _contract_topic(topic: Topic) -> dict:
-    return {
-        "title": topic.title,
-        "first_turn": topic.first_turn,
-        "last_turn": topic.last_turn,
-        "est_seconds": topic.seconds,
-    }
-
-
-def _contract_candidates(meeting: Meeting) -> list[dict]:
-    # What the secretariat dismissed is no longer a candidate.
-    candidates = meeting.candidates.exclude(status=Candidate.Status.DISMISSED).select_related(
-        "turn__participant__person"
-    )
-    return [
-        {
-            "kind": candidate.kind,
-            "turn": candidate.turn.index,
-            "speaker": candidate.turn.participant.label,
-            "sentence": candidate.sentence,
-        }
-        for candidate in candidates
-    ]

@@ -4,9 +4,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from commonweal.core.downloads import ZIP, csv_download, file_download, json_download
+from commonweal.core.downloads import CSV, JSON, ZIP, streaming_download
 from commonweal.core.permissions import access_required
-from commonweal.meetings import selectors, services, tasks
+from commonweal.meetings import exporting, selectors, services, tasks
 from commonweal.meetings.forms import (
     CandidateReviewForm,
     MeetingFilterForm,
@@ -61,15 +61,17 @@ def meeting(request, pk: int):
 
 def meeting_json(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
-    return json_download(selectors.meeting_contract(meeting), filename=f"meeting-{meeting.pk}.json")
+    return streaming_download(
+        exporting.meeting_json(meeting), filename=f"meeting-{meeting.pk}.json", content_type=JSON
+    )
 
 
 def meeting_convokit(request, pk: int):
     """A zip of the ConvoKit corpus folder, as `commonweal parse --convokit` writes it."""
     meeting = get_object_or_404(Meeting, pk=pk)
     folder = f"meeting-{meeting.pk}"
-    return file_download(
-        selectors.meeting_convokit_zip(meeting, folder),
+    return streaming_download(
+        exporting.meeting_convokit_zip(meeting, folder),
         filename=f"{folder}-convokit.zip",
         content_type=ZIP,
     )
@@ -100,14 +102,10 @@ def search(request):
 
 def meeting_turns_csv(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
-    rows = (
-        (turn.index, turn.participant.label, turn.group.slug if turn.group else "", turn.text)
-        for turn in selectors.meeting_turns(meeting)
-    )
-    return csv_download(
+    return streaming_download(
+        exporting.meeting_turns_csv(meeting),
         filename=f"meeting-{meeting.pk}-turns.csv",
-        header=["index", "speaker", "group", "text"],
-        rows=rows,
+        content_type=CSV,
     )
 
 
