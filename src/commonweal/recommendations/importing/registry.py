@@ -7,6 +7,9 @@ exists, without a circle.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
+
 from django.utils.translation import gettext as _
 
 from commonweal.recommendations.importing.problems import problem_line, row_number
@@ -16,6 +19,9 @@ from commonweal.recommendations.models import Recommendation
 # A recommendation in one of these can still be changed by a file; later ones are the
 # community's record (voted on, decided), and a row that would change them is refused.
 OPEN_STATUSES = (Recommendation.Status.RECEIVED, Recommendation.Status.ASSESSED)
+# A file can hold millions of circles (5,000 rows, each depending on hundreds of others):
+# the first ones found are reported, enough to fix the file, in bounded time.
+MAX_CIRCLES = 20
 
 
 def _snapshot(recommendation: Recommendation) -> dict:
@@ -129,7 +135,8 @@ def _check_circles(
 ) -> None:
     """Each circle once, on the first of its rows in the file."""
     reported: set[frozenset[str]] = set()
-    for cycle in _cycles(graph, start_from=[row.reference for row in rows]):
+    found = _cycles(graph, start_from=[row.reference for row in rows])
+    for cycle in itertools.islice(found, MAX_CIRCLES):
         key = frozenset(cycle)
         if key in reported:
             continue
@@ -143,27 +150,24 @@ def _check_circles(
         problems.append(problem_line(min(numbers), "depends_on", message))
 
 
-def _cycles(graph: dict[str, set[str]], start_from: list[str]) -> list[list[str]]:
-    """One cycle per back edge found by an iterative depth-first search."""
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
-    cycles = []
+def _cycles(graph: dict[str, set[str]], start_from: list[str]) -> Iterator[list[str]]:
+    """One cycle per back edge found by an iterative depth-first search, as it is found."""
+    finished: set[str] = set()
     for root in start_from:
-        if root in state:
+        if root in finished:
             continue
         path: list[str] = [root]
-        state[root] = 1
+        on_path = {root: 0}  # each reference on the current path, at its place in it
         stack = [iter(sorted(graph.get(root, ())))]
         while stack:
             child = next(stack[-1], None)
             if child is None:
                 stack.pop()
-                state[path.pop()] = 2
-                continue
-            seen = state.get(child)
-            if seen == 1:
-                cycles.append(path[path.index(child) :])
-            elif seen is None:
-                state[child] = 1
+                del on_path[path[-1]]
+                finished.add(path.pop())
+            elif child in on_path:
+                yield path[on_path[child] :]
+            elif child not in finished:
+                on_path[child] = len(path)
                 path.append(child)
                 stack.append(iter(sorted(graph.get(child, ()))))
-    return cycles

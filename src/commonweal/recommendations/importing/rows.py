@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
@@ -83,6 +83,10 @@ YEARS = _bounds(Recommendation, "implementation_years")
 _COST_FIELD = Recommendation._meta.get_field("one_time_cost")
 MAX_DIGITS_BEFORE_POINT = _COST_FIELD.max_digits - _COST_FIELD.decimal_places
 CENT = Decimal(1).scaleb(-_COST_FIELD.decimal_places)
+# A cost as people and spreadsheets write it: digits (any script's), a point and decimals,
+# and at most a two-digit exponent (a narrow column saves 1.25E+11). Not NaN, Infinity or
+# an exponent of millions, which Decimal would read but no one writes for money.
+PLAIN_DECIMAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,2})?")
 
 
 @dataclass
@@ -338,18 +342,15 @@ def _cost(cells: RowCells, column: str) -> Decimal | None:
     if not value:
         return None
     plain = value.replace(" ", "").replace("\u00a0", "").replace("_", "")
-    try:
-        number = Decimal(plain)
-    except InvalidOperation:
+    if not PLAIN_DECIMAL.fullmatch(plain):
         cells.problem(
             column,
             _("%(value)s is not a number; write it like 125000.50, without separators")
             % {"value": repr(value)},
         )
         return None
-    if not number.is_finite():
-        cells.problem(column, _("%(value)s is not a number") % {"value": repr(value)})
-    elif number < 0:
+    number = Decimal(plain)
+    if number < 0:
         cells.problem(column, _("cannot be negative"))
     elif number >= Decimal(10) ** MAX_DIGITS_BEFORE_POINT:
         cells.problem(column, _("is too large"))
