@@ -32,7 +32,7 @@ from commonweal.meetings.models import Meeting, Turn
 
 MAX_WORDS = 10
 TRIGRAM = 3  # the shortest word the index can find
-CANDIDATES = 5000  # matches taken from the index, most recently stored first
+CANDIDATES = 2000  # matches taken from the index, most recently stored first
 SHORT_SCAN_TURNS = 50_000  # turns scanned for a query of short words only
 MAX_RESULTS = 200
 
