@@ -54,6 +54,8 @@ MATRIX = {
     "meetings:list": (None, EVERYONE),
     "meetings:search": (None, EVERYONE),
     "meetings:meeting": ("meeting", EVERYONE),
+    # A lasting link to a turn: everyone is sent on to the part of the page that holds it.
+    "meetings:turn": ("meeting_turn", row(302, 302, 302, 302, 302, 302, 302)),
     "meetings:turns_csv": ("meeting", EVERYONE),
     "meetings:upload": (None, PLATFORM_STAFF),
     "meetings:job": ("job", PLATFORM_STAFF),
@@ -143,6 +145,7 @@ def url_kwargs(role_users, make_person, make_recommendation, make_round):
             ).pk
         },
         "meeting": {"pk": meeting.pk},
+        "meeting_turn": {"pk": meeting.pk, "index": turn.index},
         "candidate": {"pk": candidate.pk},
         "recommendation": {"pk": make_recommendation().pk},
         # Rounds voted by the NCSG, one open and one counted with a comment.

@@ -3,8 +3,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Max, Min, QuerySet, Sum
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from commonweal.community.models import StakeholderGroup
 from commonweal.meetings import search
@@ -63,6 +64,11 @@ def group_colours(meeting: Meeting) -> dict[int, int]:
     return {row["group_id"]: index % GROUP_PALETTE_SIZE for index, row in enumerate(ordered)}
 
 
+# The most topics and speakers a meeting's page lists; the summaries above them count all.
+TOPICS_SHOWN = 200
+SPEAKERS_SHOWN = 100
+
+
 @dataclass(frozen=True)
 class TimelineSegment:
     title: str
@@ -70,11 +76,12 @@ class TimelineSegment:
     last_turn: int
     seconds: float
     percent: float
+    href: str  # the link to the topic's first turn
 
 
-def topic_timeline(meeting: Meeting) -> list[TimelineSegment]:
-    topics = list(meeting.topics.all())
-    total = sum(topic.seconds for topic in topics) or 1.0
+def topic_timeline(meeting: Meeting, window: TranscriptWindow) -> list[TimelineSegment]:
+    """The meeting's first ``TOPICS_SHOWN`` topics, each as its share of the time."""
+    total = meeting.topics.aggregate(total=Sum("seconds"))["total"] or 1.0
     return [
         TimelineSegment(
             topic.title,
@@ -82,8 +89,9 @@ def topic_timeline(meeting: Meeting) -> list[TimelineSegment]:
             topic.last_turn,
             topic.seconds,
             round(topic.seconds / total * 100, 2),
+            window.href(topic.first_turn),
         )
-        for topic in topics
+        for topic in meeting.topics.order_by("index")[:TOPICS_SHOWN]
     ]
 
 
@@ -151,6 +159,13 @@ def floor_by_participant(meeting: Meeting) -> QuerySet[Participant]:
     return meeting.participants.select_related("person", "group").order_by("-share", "label")
 
 
+def counted(rows: QuerySet, shown: int) -> tuple[list, int]:
+    """The first ``shown`` rows and how many there are in all (counted only when more
+    may be left out)."""
+    first = list(rows[:shown])
+    return first, (rows.count() if len(first) == shown else len(first))
+
+
 def meeting_turns(meeting: Meeting) -> QuerySet[Turn]:
     return meeting.turns.select_related("participant__person", "group").order_by("index")
 
@@ -184,29 +199,117 @@ def turn_matches(*, query: str, meeting: Meeting | None = None, width: int = 160
     return matches
 
 
+# A meeting's page shows its transcript this many turns at a time, so that the page stays
+# small however long the meeting ran (a quarter of a million turns is a legal transcript).
+TURN_WINDOW = 200
+# The most candidates listed on a page (each links to the part that holds its turn).
+CANDIDATES_SHOWN = 200
+
+
+@dataclass(frozen=True)
+class TranscriptWindow:
+    """Which turns a page shows: those whose index lies in ``first``–``last`` (at most
+    ``TURN_WINDOW``, aligned to it so that links to a window stay the same) of ``count``;
+    ``earlier`` and ``later`` are the turns that open the neighbouring windows, if any."""
+
+    first: int
+    last: int
+    count: int
+    earlier: int | None
+    later: int | None
+    query: str = ""
+
+    @property
+    def is_partial(self) -> bool:
+        return self.earlier is not None or self.later is not None
+
+    def holds(self, index: int) -> bool:
+        return self.first <= index <= self.last
+
+    def href(self, index: int) -> str:
+        """A link to turn ``index``: its anchor when this window holds it, else the
+        window that does (the search kept)."""
+        if self.holds(index):
+            return f"#turn-{index}"
+        return "?" + self.params(index) + f"#turn-{index}"
+
+    def params(self, index: int) -> str:
+        return urlencode({"turn": index, **({"q": self.query} if self.query else {})})
+
+    @property
+    def earlier_params(self) -> str:
+        return self.params(self.earlier) if self.earlier is not None else ""
+
+    @property
+    def later_params(self) -> str:
+        return self.params(self.later) if self.later is not None else ""
+
+
+def transcript_window(meeting: Meeting, *, turn: int | None, query: str = "") -> TranscriptWindow:
+    """The window that holds turn ``turn`` (the first window when none is asked for)."""
+    bounds = meeting.turns.aggregate(low=Min("index"), high=Max("index"), count=Count("pk"))
+    low, high = bounds["low"] or 0, bounds["high"] or 0
+    start = (min(max(turn or 0, low), high) // TURN_WINDOW) * TURN_WINDOW
+    end = start + TURN_WINDOW - 1
+    return TranscriptWindow(
+        first=start,
+        last=end,
+        count=bounds["count"],
+        earlier=start - TURN_WINDOW if start > low else None,
+        later=end + 1 if high > end else None,
+        query=query,
+    )
+
+
+def window_matches(meeting: Meeting, window: TranscriptWindow) -> list[Turn]:
+    """The meeting's turns that match the window's search, each with the ``href`` that
+    opens it, where it is on this page or in the window that holds it."""
+    matches = turn_matches(query=window.query, meeting=meeting)
+    for turn in matches:
+        turn.href = window.href(turn.index)
+    return matches
+
+
 @dataclass(frozen=True)
 class MeetingTranscript:
-    """A meeting's transcript as its page shows it: every turn with its ``segments``
-    (candidate sentences marked) and ``colour`` (its group's palette index, or None)."""
+    """The part of a meeting's transcript a page shows: the window's turns, each with its
+    ``segments`` (candidate sentences marked) and ``colour`` (its group's palette index,
+    or None), and the meeting's first candidates, each with the ``href`` of its turn."""
 
+    window: TranscriptWindow
     candidates: list[Candidate]
+    candidate_count: int
     turns: list[Turn]
     legend: list[tuple[StakeholderGroup, int]]  # each group that spoke and its colour
 
 
-def meeting_transcript(meeting: Meeting) -> MeetingTranscript:
-    candidates = list(meeting.candidates.select_related("turn__participant__person"))
-    sentences: dict[int, list[str]] = {}
-    # What the secretariat dismissed is no longer highlighted.
+def meeting_transcript(meeting: Meeting, window: TranscriptWindow) -> MeetingTranscript:
+    candidates = list(
+        meeting.candidates.select_related("turn__participant__person").order_by(
+            "turn__index", "pk"
+        )[:CANDIDATES_SHOWN]
+    )
     for candidate in candidates:
-        if candidate.status != Candidate.Status.DISMISSED:
-            sentences.setdefault(candidate.turn_id, []).append(candidate.sentence)
+        candidate.href = window.href(candidate.turn.index)
+    # What the secretariat dismissed is no longer highlighted.
+    sentences: dict[int, list[str]] = {}
+    shown = meeting.candidates.filter(turn__index__range=(window.first, window.last))
+    for turn_id, sentence in shown.exclude(status=Candidate.Status.DISMISSED).values_list(
+        "turn_id", "sentence"
+    ):
+        sentences.setdefault(turn_id, []).append(sentence)
     colours = group_colours(meeting)
-    turns = list(meeting_turns(meeting))
+    turns = list(meeting_turns(meeting).filter(index__range=(window.first, window.last)))
     for turn in turns:
         turn.segments = marked_segments(turn.text, sentences.get(turn.pk, []))
         turn.colour = colours.get(turn.group_id)
     legend = [
         (group, colours[group.pk]) for group in StakeholderGroup.objects.filter(pk__in=colours)
     ]
-    return MeetingTranscript(candidates=candidates, turns=turns, legend=legend)
+    return MeetingTranscript(
+        window=window,
+        candidates=candidates,
+        candidate_count=meeting.candidates.count(),
+        turns=turns,
+        legend=legend,
+    )

@@ -33,22 +33,37 @@ def meetings(request):
     )
 
 
+def _turn_asked(request) -> int | None:
+    """The turn a link asks the page to open (``?turn=N``), if any."""
+    asked = request.GET.get("turn", "")
+    return int(asked) if asked.isdecimal() and len(asked) < 10 else None
+
+
 def meeting(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
     search = SearchForm(request.GET or None)
     query = search.cleaned_data["q"].strip() if search.is_valid() else ""
-    matches = selectors.turn_matches(query=query, meeting=meeting)
-    transcript = selectors.meeting_transcript(meeting)
+    window = selectors.transcript_window(meeting, turn=_turn_asked(request), query=query)
+    matches = selectors.window_matches(meeting, window)
+    transcript = selectors.meeting_transcript(meeting, window)
+    participants, participant_count = selectors.counted(
+        selectors.floor_by_participant(meeting), selectors.SPEAKERS_SHOWN
+    )
+    timeline = selectors.topic_timeline(meeting, window)
     return render(
         request,
         "meetings/meeting.html",
         {
             "meeting": meeting,
             "groups": selectors.meeting_floor_shares(meeting),
-            "participants": selectors.floor_by_participant(meeting),
-            "timeline": selectors.topic_timeline(meeting),
+            "participants": participants,
+            "participant_count": participant_count,
+            "timeline": timeline,
+            "topic_count": meeting.topics.count() if timeline else 0,
             "candidates": transcript.candidates,
+            "candidate_count": transcript.candidate_count,
             "can_review": request.user.has_perm("meetings.review_candidate", meeting),
+            "window": window,
             "turns": transcript.turns,
             "legend": transcript.legend,
             "search": search,
@@ -57,6 +72,12 @@ def meeting(request, pk: int):
             "match_indexes": {turn.index for turn in matches},
         },
     )
+
+
+def meeting_turn(request, pk: int, index: int):
+    """A lasting link to one turn: the meeting's page at the window that holds it."""
+    meeting = get_object_or_404(Meeting, pk=pk)
+    return redirect(f"{meeting.get_absolute_url()}?turn={index}#turn-{index}")
 
 
 def meeting_json(request, pk: int):
