@@ -114,5 +114,24 @@ def test_a_pdf_with_more_pages_than_the_limit_is_refused(write, monkeypatch):
 
     monkeypatch.setattr("commonweal.transcript.readers.office.MAX_PDF_PAGES", 0)
     path = write("t.pdf", _pdf(["ALICE: hello"]))
-    with pytest.raises(TranscriptError, match="1 pages; the limit is 0"):
+    with pytest.raises(TranscriptError, match="more than 0 pages; refused"):
         parse_file(path)
+
+
+def test_a_docx_whose_zip_needs_a_future_version_is_refused_in_one_line(write):
+    # Found by fuzzing: zipfile raised NotImplementedError, a traceback.
+    from tests.transcript.test_transcript_hostile_properties import _docx
+
+    data = bytearray(_docx(b"<w:document/>"))
+    data[data.index(b"PK\x01\x02") + 6] = 92  # the "version needed to extract": 9.2
+    path = write("t.docx", bytes(data))
+    with pytest.raises(TranscriptError, match="not a readable zip archive"):
+        parse_file(path)
+
+
+def test_a_pdf_whose_page_tree_holds_itself_is_refused(write):
+    from tests.transcript.test_transcript_readers import _pdf
+
+    data = _pdf(["ALICE: hello"]).replace(b"/Kids [3 0 R] /Count 1", b"/Kids [2 0 R] /Count 9")
+    with pytest.raises(TranscriptError, match="its page tree loops"):
+        parse_file(write("t.pdf", data))

@@ -21,7 +21,8 @@ def check_archive(path: str) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    # NotImplementedError: a member "needs" a zip version from the future (found by fuzzing).
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
         raise TranscriptError(path, "not a .docx file (not a readable zip archive)") from None
     inflated = sum(member.file_size for member in members)
     if inflated > MAX_INFLATED_BYTES:
@@ -66,6 +67,28 @@ def read_docx(path: str) -> str:
     return "\n".join(lines)
 
 
+def _check_page_tree(reader, path: str) -> None:
+    """Refuse more than MAX_PDF_PAGES pages, or a page tree that loops, by walking it
+    before pypdf does: pypdf's own walk takes seconds per thousand pages."""
+    stack = [reader.trailer["/Root"]["/Pages"]]
+    seen: set[int] = set()
+    count = 0
+    while stack:
+        node = stack.pop()
+        if hasattr(node, "idnum"):  # a reference: follow it once
+            if node.idnum in seen:
+                raise TranscriptError(path, "not a readable PDF (its page tree loops)")
+            seen.add(node.idnum)
+        node = node.get_object()
+        kids = node.get("/Kids") if hasattr(node, "get") else None
+        if kids is None:
+            count += 1
+        else:
+            stack.extend(kids.get_object())
+        if count + len(stack) > MAX_PDF_PAGES:
+            raise TranscriptError(path, f"more than {MAX_PDF_PAGES:,} pages; refused")
+
+
 def read_pdf(path: str) -> str:
     import pypdf
 
@@ -73,9 +96,7 @@ def read_pdf(path: str) -> str:
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         reader = pypdf.PdfReader(path)
-        count = len(reader.pages)
-        if count > MAX_PDF_PAGES:
-            raise TranscriptError(path, f"{count:,} pages; the limit is {MAX_PDF_PAGES:,}")
+        _check_page_tree(reader, path)
         pages = []
         size = 0
         for page in reader.pages:
