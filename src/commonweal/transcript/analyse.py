@@ -15,21 +15,22 @@ from commonweal.transcript.measures import (
 )
 from commonweal.transcript.model import Document, GroupMeasure, Participant, RawTurn, Result
 from commonweal.transcript.topics import find_topics
-from commonweal.transcript.turntable import TurnTable
+from commonweal.transcript.turntable import TurnTable, raw_extras, raw_labels, raw_texts
 
 
 def analyse(document: Document, roster: Roster | None = None) -> Result:
     identities = resolve(document.turns, document.mentions, roster)
     participants, participant_of = _participants(document, identities)
     raw_turns = document.turns
-    units = array("i", (count_units(raw.text) for raw in raw_turns))
+    texts = raw_texts(raw_turns)
+    units = array("i", map(count_units, texts))
     seconds, duration_source = _seconds(document, units)
     turns = TurnTable(
         raw_turns,
         participants,
-        participant=array("i", (participant_of[raw.label] for raw in raw_turns)),
+        participant=array("i", map(participant_of.__getitem__, raw_labels(raw_turns))),
         units=units,
-        questions=array("i", (count_questions(raw.text) for raw in raw_turns)),
+        questions=array("i", map(count_questions, texts)),
         seconds=seconds,
     )
     _measure_participants(participants, turns, _interrupted(raw_turns))
@@ -53,11 +54,13 @@ def analyse(document: Document, roster: Roster | None = None) -> Result:
 
 def _interrupted(raw_turns: Sequence[RawTurn]) -> set[int]:
     """Positions of the turns that were cut off (an "interruption" annotation)."""
-    return {
-        position
-        for position, raw in enumerate(raw_turns)
-        if raw.annotations and any(a.kind == "interruption" for a in raw.annotations)
-    }
+    positions: set[int] = set()
+    if not any(raw.annotations for raw in raw_extras(raw_turns)):
+        return positions
+    for position, raw in enumerate(raw_turns):
+        if raw.annotations and any(a.kind == "interruption" for a in raw.annotations):
+            positions.add(position)
+    return positions
 
 
 def _participants(
@@ -67,10 +70,10 @@ def _participants(
     participants: list[Participant] = []
     number_of: dict[int, int] = {}  # id(identity) -> participant number
     participant_of: dict[str, int] = {}
-    for raw in document.turns:
-        if raw.label in participant_of:
+    for label in raw_labels(document.turns):
+        if label in participant_of:
             continue
-        identity = identities[raw.label]
+        identity = identities[label]
         if id(identity) not in number_of:
             person = identity.person
             number_of[id(identity)] = len(participants)
@@ -83,7 +86,7 @@ def _participants(
                     role=person.role if person else None,
                 )
             )
-        participant_of[raw.label] = number_of[id(identity)]
+        participant_of[label] = number_of[id(identity)]
     for identity in {id(i): i for i in identities.values()}.values():
         participant = participants[number_of[id(identity)]]
         participant.aliases = [name for name in identity.names if name != participant.name]

@@ -8,6 +8,7 @@ removing one can never take a word of speech with it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from commonweal.transcript.languages import DISCLAIMER_FRAGMENTS, END_MARKERS
 
@@ -20,6 +21,22 @@ _BRACKETED = re.compile(r"^[\[(（【]\s*(?P<inner>[^\[\]()（）【】]{1,60}?)
 
 def is_furniture(paragraph: str) -> bool:
     """Whether a whole paragraph (stripped) is furniture rather than speech."""
+    if len(paragraph) <= _SHORT:
+        return _is_short_furniture(paragraph)
+    return _is_furniture(paragraph)
+
+
+# Short lines repeat (">> Thank you.", page numbers, a label on every other line of a
+# dense transcript): their answers are remembered.
+_SHORT = 64
+
+
+@lru_cache(maxsize=4096)
+def _is_short_furniture(paragraph: str) -> bool:
+    return _is_furniture(paragraph)
+
+
+def _is_furniture(paragraph: str) -> bool:
     if _SEPARATOR.match(paragraph) or _PAGE_NUMBER.match(paragraph):
         return True
     return is_disclaimer(paragraph) or is_end_marker(paragraph)

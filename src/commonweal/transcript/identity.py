@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from commonweal.rosters import MAX_ROSTER_BYTES, RosterError, name_key, roster_read
 from commonweal.transcript.errors import TranscriptError
 from commonweal.transcript.languages import TITLES, UNIDENTIFIED_WORDS
 from commonweal.transcript.model import VOICE, RawTurn
+from commonweal.transcript.turntable import raw_extras, raw_labels
 
 _PAREN = re.compile(r"[(（](?P<inner>[^()（）]*)[)）]")
 _NAME_DOTS = re.compile(r"[·・•．]")
@@ -157,18 +159,17 @@ def is_role(text: str) -> bool:
 
 
 def resolve(
-    turns: list[RawTurn], mentions: list[tuple[str, str]], roster: Roster | None
+    turns: Sequence[RawTurn], mentions: list[tuple[str, str]], roster: Roster | None
 ) -> dict[str, Identity]:
     """An Identity for every label in the turns (labels sharing a person share one)."""
     cues: dict[str, str] = {}
-    for turn in turns:
+    for turn in raw_extras(turns):
         if turn.cue and turn.label not in cues:
             cues[turn.label] = turn.cue
     by_label: dict[str, Identity] = {}
     by_key: dict[str, Identity] = {}
     roles: dict[str, Identity] = {}  # "the chair" -> who the transcript said holds it
-    for turn in turns:
-        label = turn.label
+    for label in dict.fromkeys(raw_labels(turns)):
         if label in by_label:
             continue
         identity = _identify(label, cues.get(label), mentions, roster, roles)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from commonweal.transcript.languages import words
 from commonweal.transcript.model import VOICE
@@ -122,11 +123,19 @@ def read_label(paragraph: str) -> Label | None:
     found = _LABEL.match(paragraph)
     if found is None:
         return None
-    label = found["label"].strip()
+    parts = _name_and_cue(found["label"].strip())
+    if parts is None:
+        return None
+    return Label(name=parts[0], cue=parts[1], rest=found["rest"].strip())
+
+
+@lru_cache(maxsize=4096)
+def _name_and_cue(label: str) -> tuple[str, str | None] | None:
+    # A meeting has few speakers and each label comes back hundreds of times (a dense
+    # transcript: every other line); the shape tests are a dozen regexes.
     if not looks_like_name(label):
         return None
-    name, cue = split_cue(label)
-    return Label(name=name, cue=cue, rest=found["rest"].strip())
+    return split_cue(label)
 
 
 def split_cue(label: str) -> tuple[str, str | None]:

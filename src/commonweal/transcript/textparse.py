@@ -22,7 +22,7 @@ from commonweal.transcript.furniture import is_furniture
 from commonweal.transcript.header import find_date, header_line_count, parse_header
 from commonweal.transcript.labels import CJK, is_bare_name, read_cue_line, read_label, read_voice
 from commonweal.transcript.model import VOICE, Annotation, Document, Header, RawTurn
-from commonweal.transcript.turntable import RawTurnTable
+from commonweal.transcript.turntable import RawTurnTable, raw_texts
 
 # A paragraph ending in one of these stopped mid-sentence (a page break cut it): the next
 # paragraph of the same speaker continues the sentence.
@@ -233,7 +233,7 @@ def _read_preamble(
 def find_mentions(turns: Sequence[RawTurn]) -> list[tuple[str, str]]:
     """Names written in two scripts inside speech: ("丝黛芬妮", "Stephanie")."""
     mentions: list[tuple[str, str]] = []
-    for turn in turns:
-        if "(" in turn.text or "（" in turn.text:
-            mentions.extend((m["native"], m["latin"]) for m in _MENTION.finditer(turn.text))
+    for text in raw_texts(turns):
+        if "(" in text or "（" in text:
+            mentions.extend((m["native"], m["latin"]) for m in _MENTION.finditer(text))
     return mentions

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from commonweal.transcript.languages import CueTable, cues_for
 from commonweal.transcript.model import Topic, Turn
+from commonweal.transcript.turntable import TurnTable, turn_texts
 
 _MARK = re.compile(r"[。！？.!?\n]")
 _CLAUSE_MARKS = "，,；;。！？.!?\n"
@@ -55,6 +57,21 @@ def find_phrases(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
     str.find on the lower-cased text is many times faster than a regex alternation with
     IGNORECASE; a Latin phrase must start at a word boundary ("we will", not "awe will").
     """
+    if len(text) <= _SHORT:
+        return list(_phrases_in_short(text, phrases))
+    return _find_phrases(text, phrases)
+
+
+# Short turns repeat ("Thank you.", "hi" in a dense transcript): their hits are remembered.
+_SHORT = 64
+
+
+@lru_cache(maxsize=4096)
+def _phrases_in_short(text: str, phrases: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    return tuple(_find_phrases(text, phrases))
+
+
+def _find_phrases(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare character changed length: offsets would drift
         lowered = text
@@ -73,22 +90,22 @@ def find_topics(turns: Sequence[Turn], language: str, chairs: set[int] | None) -
     table = cues_for(language)
     openings: list[tuple[int, str]] = []
     number = 0
-    for turn in turns:
-        if chairs is not None and turn.participant not in chairs:
+    for index, text in enumerate(turn_texts(turns)):
+        if chairs is not None and turns[index].participant not in chairs:
             continue
-        title = _opening_in(turn.text, language, table, number)
+        title = _opening_in(text, language, table, number)
         if title is not None:
             number += 1
-            openings.append((turn.index, title))
+            openings.append((index, title))
     if not turns:
         return []
     if not openings or openings[0][0] != 0:
         openings.insert(0, (0, table.opening_title))
     topics = []
+    seconds_of = turns.seconds if isinstance(turns, TurnTable) else [t.seconds for t in turns]
     for position, (first, title) in enumerate(openings):
         last = openings[position + 1][0] - 1 if position + 1 < len(openings) else len(turns) - 1
-        # By index, not a slice: a slice of a TurnTable makes every Turn at once.
-        seconds = sum(turns[index].seconds for index in range(first, last + 1))
+        seconds = sum(seconds_of[index] for index in range(first, last + 1))
         topics.append(Topic(title=title, first_turn=first, last_turn=last, seconds=seconds))
     return topics
 

@@ -69,6 +69,10 @@ class TurnTable(Sequence[Turn]):
     def __repr__(self) -> str:
         return f"TurnTable({len(self)} turns)"
 
+    def texts(self) -> Sequence[str]:
+        """Each turn's text, without making the Turns."""
+        return raw_texts(self._raw)
+
     def _turn(self, position: int) -> Turn:
         raw = self._raw[position]
         number = self.participant[position]
@@ -161,6 +165,25 @@ class RawTurnTable(Sequence[RawTurn]):
     def __repr__(self) -> str:
         return f"RawTurnTable({len(self)} turns)"
 
+    def texts(self) -> Sequence[str]:
+        if self._first is None:
+            return self._texts
+        return [self._first.text, *self._texts]
+
+    def labels(self) -> list[str]:
+        names = self._labels
+        labels = [names[number] for number in self._label_ids]
+        if self._first is not None:
+            labels.insert(0, self._first.label)
+        return labels
+
+    def with_extras(self) -> Iterator[RawTurn]:
+        if self._first is not None and (self._first.cue or self._first.annotations):
+            yield self._first
+        shift = self._first is not None
+        for position in sorted(self._extras):
+            yield self._turn(position + shift)
+
     def _turn(self, position: int) -> RawTurn:
         if self._first is not None:
             if position == 0:
@@ -177,3 +200,34 @@ class RawTurnTable(Sequence[RawTurn]):
 
 
 _PLAIN: tuple[None, tuple[()]] = (None, ())
+
+
+def raw_texts(turns: Sequence[RawTurn]) -> Sequence[str]:
+    """Each turn's text, in order, without making a RawTurn for each (a RawTurnTable)."""
+    if isinstance(turns, RawTurnTable):
+        return turns.texts()
+    return [turn.text for turn in turns]
+
+
+def raw_labels(turns: Sequence[RawTurn]) -> list[str]:
+    """Each turn's label, in order (shared strings: 8 bytes a turn)."""
+    if isinstance(turns, RawTurnTable):
+        return turns.labels()
+    return [turn.label for turn in turns]
+
+
+def raw_extras(turns: Sequence[RawTurn]) -> Iterator[RawTurn]:
+    """The turns with a cue or annotations, in order: the only ones that have either."""
+    if isinstance(turns, RawTurnTable):
+        yield from turns.with_extras()
+        return
+    for turn in turns:
+        if turn.cue or turn.annotations:
+            yield turn
+
+
+def turn_texts(turns: Sequence[Turn]) -> Sequence[str]:
+    """Each Turn's text, in order, without making the Turns of a TurnTable."""
+    if isinstance(turns, TurnTable):
+        return turns.texts()
+    return [turn.text for turn in turns]
