@@ -82,7 +82,8 @@ def plan_main(argv: list[str]) -> int:
         print(f"commonweal plan: {error}", file=sys.stderr)
         return BAD_INPUT
     if args.format == "json":
-        _emit(json.dumps(plan_document(result), ensure_ascii=False, indent=2))
+        # Strict JSON: the reader refuses NaN and infinity, so none can reach the output.
+        _emit(json.dumps(plan_document(result), ensure_ascii=False, indent=2, allow_nan=False))
     else:
         _emit(plan_table(result))
     return 0

@@ -13,9 +13,18 @@ from collections.abc import Sequence
 from fractions import Fraction
 from itertools import accumulate
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+from commonweal.allocation.bounds import (
+    MAX_MAGNITUDE,
+    PABULIB_MAX_BYTES,
+    PABULIB_MAX_PROJECTS,
+    PABULIB_MAX_VOTERS,
+    read_bounded,
+    size_in_words,
+)
 from commonweal.allocation.election import (
     POINT_TYPES,
     VOTE_TYPES,
@@ -33,20 +42,20 @@ SECTIONS = ("meta", "projects", "votes")
 # Project columns the reader interprets; every other column lands in Project.extra.
 _CATEGORY_KEYS = ("category", "categories")
 _TARGET_KEYS = ("target", "targets")
+_TOO_MANY_VOTERS = f"more than {PABULIB_MAX_VOTERS:,} votes, the most read"
 
 
 def read_pabulib(path: str | Path) -> Election:
     """Read the ``.pb`` file at ``path``; raise InputError if it is malformed."""
-    source = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(source, f"cannot read the file: {error.strerror}") from None
-    return parse_pabulib(data, source=source)
+    return parse_pabulib(read_bounded(path, PABULIB_MAX_BYTES), source=str(path))
 
 
 def parse_pabulib(data: bytes | str, *, source: str = "<string>") -> Election:
     """Parse the text of a ``.pb`` file (bytes are decoded as UTF-8, BOM allowed)."""
+    if len(data) > PABULIB_MAX_BYTES:
+        raise InputError(
+            source, f"the file is larger than {size_in_words(PABULIB_MAX_BYTES)}, the most read"
+        )
     if isinstance(data, bytes):
         if b"\x00" in data[:4096]:
             raise InputError(source, "binary data, not a Pabulib text file", line=1)
@@ -68,7 +77,8 @@ class _Parser:
     def __init__(self, text: str, source: str) -> None:
         self.source = source
         self.text = text
-        self.reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
+        self.reader: Any = csv.reader(io.StringIO(text, newline=""), delimiter=";")
+        self.end_line = 0
         self.meta: dict[str, str] = {}
         self.projects: list[Project] = []
         self.index: dict[str, int] = {}
@@ -85,7 +95,9 @@ class _Parser:
         self.limits: dict[str, Fraction] = {}
 
     def fail(self, message: str, line: int | None = None) -> InputError:
-        return InputError(self.source, message, line=self.reader.line_num if line is None else line)
+        if line is None:
+            line = self.reader.line_num if self.reader is not None else self.end_line
+        return InputError(self.source, message, line=line)
 
     def parse(self) -> Election:
         section = None
@@ -114,6 +126,10 @@ class _Parser:
                     self._vote_row(row, header, columns)
         except csv.Error as error:
             raise self.fail(f"cannot split the line into fields ({error})") from None
+        # The reader holds the text four bytes a character: free it before the
+        # ballots are converted, when memory peaks.
+        self.end_line = self.reader.line_num
+        self.reader, self.text = None, ""
         return self._finish()
 
     def _votes_in_bulk(self) -> bool:
@@ -145,6 +161,8 @@ class _Parser:
         if len(fields) != len(lines) * width:
             return False
         self.lines = numbers if blank else range(header_line + 1, header_line + 1 + len(lines))
+        if len(lines) > PABULIB_MAX_VOTERS:
+            raise self.fail(_TOO_MANY_VOTERS, self.lines[PABULIB_MAX_VOTERS])
         self.voter_ids = [v.strip() for v in fields[self.voter_column :: width]]
         if not all(self.voter_ids):
             row = self.voter_ids.index("")
@@ -243,6 +261,8 @@ class _Parser:
             raise self.fail("project without an id")
         if project_id in self.index:
             raise self.fail(f"project {project_id!r} appears twice")
+        if len(self.projects) == PABULIB_MAX_PROJECTS:
+            raise self.fail(f"more than {PABULIB_MAX_PROJECTS:,} projects, the most read")
         cost = parse_number(row[columns["cost"]], self.source, self.reader.line_num, "cost")
         if cost < 0:
             raise self.fail(f"project {project_id!r} has a negative cost {cost}")
@@ -273,6 +293,8 @@ class _Parser:
         voter_id = row[self.voter_column].strip()
         if not voter_id:
             raise self.fail("vote without a voter_id")
+        if len(self.voter_ids) == PABULIB_MAX_VOTERS:
+            raise self.fail(_TOO_MANY_VOTERS)
         self.voter_ids.append(voter_id)
         self.vote_texts.append(row[self.vote_column].strip())
         if self.points_column is not None:
@@ -306,6 +328,8 @@ class _Parser:
                     self.lines[row],
                 ) from None
             flat_array = np.array(found, dtype=np.int64)
+            del found
+        del ids  # one pointer per vote; freed before the repeats are sought, when memory peaks
         n_voters = len(texts)
         ptr = np.zeros(n_voters + 1, dtype=np.int64)
         np.cumsum(lengths, out=ptr[1:])
@@ -348,6 +372,12 @@ class _Parser:
         if flat and min(flat) < 0:
             row = bisect.bisect_right(ends, next(k for k, x in enumerate(flat) if x < 0))
             raise self.fail(f"voter {self.voter_ids[row]!r} gives negative points", self.lines[row])
+        if flat and max(flat) > MAX_MAGNITUDE:
+            first = next(k for k, x in enumerate(flat) if x > MAX_MAGNITUDE)
+            row = bisect.bisect_right(ends, first)
+            raise self.fail(
+                f"voter {self.voter_ids[row]!r} gives more than 10^15 points", self.lines[row]
+            )
         return [tuple(flat[a:b]) for a, b in zip(starts, ends, strict=True)]
 
     def _check_all_limits(self) -> None:

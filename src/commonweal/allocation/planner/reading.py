@@ -2,40 +2,37 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from commonweal.allocation.bounds import (
+    PLAN_MAX_BYTES,
+    PLAN_MAX_DURATION,
+    PLAN_MAX_GROUPS,
+    PLAN_MAX_ITEMS,
+    PLAN_MAX_YEARS,
+    check_magnitude,
+    read_bounded,
+    shown,
+)
 from commonweal.allocation.errors import InputError
+from commonweal.allocation.planner.loading import decode_plan, load_plan_document
 from commonweal.allocation.planner.model import OBJECTIVES, Item, PlanProblem, Year
 
 
 def read_plan(path: str | Path) -> PlanProblem:
-    """Read a plan file (YAML, or JSON, which YAML reads too)."""
-    source = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as error:
-        raise InputError(source, f"cannot read the file: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise InputError(source, "not UTF-8 text") from None
-    return parse_plan(text, source=source, base=Path(path).parent)
+    """Read a plan file (YAML, or JSON when its name ends in ``.json``)."""
+    data = read_bounded(path, PLAN_MAX_BYTES)
+    return parse_plan(data, source=str(path), base=Path(path).parent)
 
 
-def parse_plan(text: str, *, source: str = "<plan>", base: Path | None = None) -> PlanProblem:
-    try:
-        data = json.loads(text) if source.endswith(".json") else yaml.safe_load(text)
-    except json.JSONDecodeError as error:
-        raise InputError(source, f"not valid JSON: {error.msg}", line=error.lineno) from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(error, "problem", None) or "not valid YAML"
-        raise InputError(source, f"not valid YAML: {problem}", line=line) from None
+def parse_plan(
+    text: bytes | str, *, source: str = "<plan>", base: Path | None = None
+) -> PlanProblem:
+    """The plan in ``text`` (bytes are decoded as UTF-8); InputError names the line or field."""
+    data = load_plan_document(decode_plan(text, source), source)
     if not isinstance(data, dict):
-        raise InputError(source, "a plan is a mapping with 'years' and 'items'")
+        raise InputError(source, "a plan is a mapping with 'years' and 'items'", line=1)
     return _Reader(source, base or Path(".")).problem(data)
 
 
@@ -49,7 +46,10 @@ class _Reader:
 
     def number(self, value: Any, where: str, *, minimum: float = 0.0) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(where, f"must be a number, not {value!r}")
+            raise self.fail(where, f"must be a number, not {shown(repr(value))}")
+        unkept = check_magnitude(value)
+        if unkept is not None:
+            raise self.fail(where, unkept)
         if value < minimum:
             raise self.fail(where, f"must be at least {minimum:g}, not {value!r}")
         return float(value)
@@ -63,6 +63,7 @@ class _Reader:
         raw_items = data.get("items")
         if not isinstance(raw_items, list) or not raw_items:
             raise self.fail("items", "must be a non-empty list")
+        self.at_most(raw_items, PLAN_MAX_ITEMS, "items")
         ballot_support = self.ballots(data)
         items = [self.item(raw, i, names, ballot_support) for i, raw in enumerate(raw_items)]
         ids = [item.id for item in items]
@@ -84,6 +85,7 @@ class _Reader:
             groups = {g: 1 for g in groups}
         if not isinstance(groups, dict):
             raise self.fail("groups", "must be a list of names or a mapping name: weight")
+        self.at_most(groups, PLAN_MAX_GROUPS, "groups")
         groups = {str(g): self.number(w, f"groups.{g}") for g, w in groups.items()}
         if objective == "fair-shares":
             if not groups:
@@ -108,6 +110,7 @@ class _Reader:
         raw = data.get("years")
         if not isinstance(raw, list) or not raw:
             raise self.fail("years", "must be a non-empty list of fiscal years")
+        self.at_most(raw, PLAN_MAX_YEARS, "years")
         default_cap = data.get("cap")
         default_reserve = data.get("reserve", 0)
         years = []
@@ -136,7 +139,10 @@ class _Reader:
         from commonweal.allocation.election import vote_matrix
         from commonweal.allocation.pabulib import read_pabulib
 
-        election = read_pabulib(self.base / str(name))
+        path = self.base / str(name)
+        if path.exists() and not path.is_file():
+            raise self.fail("ballots", f"{shown(str(path))} is not a file")
+        election = read_pabulib(path)
         groups = election.voter_extra.get("group")
         counts: dict[str, dict[str, float]] = {p.id: {} for p in election.projects}
         matrix = vote_matrix(election)
@@ -162,6 +168,8 @@ class _Reader:
         duration = raw.get("duration", 1)
         if isinstance(duration, bool) or not isinstance(duration, int) or duration < 1:
             raise self.fail(f"{where}.duration", "must be a whole number of years, at least 1")
+        if duration > PLAN_MAX_DURATION:
+            raise self.fail(f"{where}.duration", f"must be at most {PLAN_MAX_DURATION:,} years")
         earliest = raw.get("earliest", years[0])
         if str(earliest) not in years:
             raise self.fail(f"{where}.earliest", f"{earliest!r} is not one of the plan's years")
@@ -169,6 +177,7 @@ class _Reader:
         if "supporters" in raw:
             if not isinstance(raw["supporters"], dict):
                 raise self.fail(f"{where}.supporters", "must map group names to support")
+            self.at_most(raw["supporters"], PLAN_MAX_GROUPS, f"{where}.supporters")
             group_support = {
                 str(g): self.number(v, f"{where}.supporters.{g}")
                 for g, v in raw["supporters"].items()
@@ -196,6 +205,10 @@ class _Reader:
             source=str(raw.get("source", "")),
         )
 
+    def at_most(self, values: list | dict, limit: int, where: str) -> None:
+        if len(values) > limit:
+            raise self.fail(where, f"holds {len(values):,}, the most a plan holds is {limit:,}")
+
     def names(self, value: Any, where: str) -> tuple[str, ...]:
         if isinstance(value, str):
             return (value,)
@@ -204,21 +217,30 @@ class _Reader:
         return tuple(str(v) for v in value)
 
     def check_acyclic(self, items: list[Item]) -> None:
-        requires = {item.id: item.requires for item in items}
-        state: dict[str, int] = {}
+        """Refuse requirements that go round in a circle, naming the circle.
 
-        def visit(node: str, path: list[str]) -> None:
-            state[node] = 1
-            for other in requires[node]:
-                if state.get(other) == 1:
+        Depth-first without recursion: a chain of two thousand requirements is
+        a legal plan, and deeper than Python's call stack.
+        """
+        requires = {item.id: item.requires for item in items}
+        state: dict[str, int] = {}  # 1 while on the path, 2 once finished
+        for item in items:
+            if item.id in state:
+                continue
+            state[item.id] = 1
+            path = [item.id]
+            pending = [iter(requires[item.id])]
+            while pending:
+                other = next(pending[-1], None)
+                if other is None:
+                    state[path.pop()] = 2
+                    pending.pop()
+                elif state.get(other) == 1:
                     cycle = " -> ".join([*path[path.index(other) :], other])
                     raise InputError(
                         self.source, f"dependencies form a cycle: {cycle}", field="requires"
                     )
-                if other not in state:
-                    visit(other, [*path, other])
-            state[node] = 2
-
-        for item in items:
-            if item.id not in state:
-                visit(item.id, [item.id])
+                elif other not in state:
+                    state[other] = 1
+                    path.append(other)
+                    pending.append(iter(requires[other]))
