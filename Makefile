@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install demo serve test bench lint format messages lock clean
+.PHONY: install demo serve test bench fuzz lint format messages lock clean
 
 install: $(INSTALLED)
 
@@ -27,6 +27,12 @@ test: install
 
 bench: install
 	bash scripts/bench.sh
+
+# Fuzz every reader for SECONDS each (about ten minutes in all by default; SECONDS=600
+# for a long run). Findings go to fuzz/findings/; not part of `make test`.
+SECONDS ?= 30
+fuzz: install
+	$(BIN)/python fuzz/run.py --seconds $(SECONDS)
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks scripts
