@@ -25,6 +25,7 @@ from commonweal.transcript.languages import (
 
 _UNIT = re.compile(rf"[{CJK}]|[^\W_{CJK}]+(?:[-.'’][^\W_{CJK}]+)*")
 _HAS_CJK = re.compile(f"[{CJK}]")
+_CJK_RUN = re.compile(f"[{CJK}]+")
 _NO_WORD_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 _QUESTION = re.compile(r"[?？]+")
 
@@ -37,7 +38,10 @@ def count_units(text: str) -> int:
     with no letter or digit ("—").
     """
     if _HAS_CJK.search(text):
-        return len(_UNIT.findall(text))
+        # Each CJK character is a unit: count them by replacing each run with one space
+        # (a space, so the words on either side stay apart), then count the words left.
+        rest, runs = _CJK_RUN.subn(" ", text)
+        return len(text) - len(rest) + runs + len(_UNIT.findall(rest))
     return len(text.split()) - len(_NO_WORD_TOKEN.findall(text))
 
 

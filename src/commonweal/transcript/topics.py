@@ -19,6 +19,7 @@ from commonweal.transcript.model import Topic, Turn
 from commonweal.transcript.turntable import TurnTable, turn_texts
 
 _MARK = re.compile(r"[。！？.!?\n]")
+_MARKS = "。！？.!?\n"  # the same marks, one character each
 _CLAUSE_MARKS = "，,；;。！？.!?\n"
 _DIGIT = re.compile(r"\d")
 _TITLE_LENGTH = 80
@@ -43,9 +44,9 @@ def _sentence_start(text: str, start: int) -> int:
     window = 256
     while True:
         low = max(0, start - window)
-        ends = [mark.end() for mark in _MARK.finditer(text, low, start)]
-        if ends:
-            return ends[-1]
+        last = max(text.rfind(mark, low, start) for mark in _MARKS)
+        if last != -1:
+            return last + 1
         if low == 0:
             return 0
         window *= 4
