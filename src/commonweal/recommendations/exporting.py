@@ -9,16 +9,18 @@ imported back (docs/formats.md, "Recommendations CSV and JSON").
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from django.utils import timezone
 
+from commonweal.core.downloads import csv_stream, json_stream
 from commonweal.recommendations.models import (
     DECISION_FIELDS,
     STAGE_TIMESTAMPS,
     Milestone,
     Recommendation,
+    RecommendationTranslation,
     Source,
 )
 from commonweal.recommendations.selectors import days
@@ -64,6 +66,8 @@ EXPORT_ONLY_COLUMNS = (
     "url",
 )
 TRANSLATED_PARTS = ("title", "text")
+# Recommendations read from the database at a time by the streamed downloads.
+EXPORT_CHUNK = 500
 
 
 def _iso(value) -> str:
@@ -188,6 +192,21 @@ def recommendations_document(recommendations, *, base_url: str = "") -> dict:
     }
 
 
+def recommendations_json_stream(recommendations, *, base_url: str = "") -> Iterator[str]:
+    """``recommendations_document`` as JSON text, written a record at a time (the same
+    text as ``recommendations_json``)."""
+    records = (
+        recommendation_record(recommendation, base_url=base_url)
+        for recommendation in export_queryset(recommendations).iterator(chunk_size=EXPORT_CHUNK)
+    )
+    members = (
+        ("generated_at", timezone.now().isoformat()),
+        ("count", recommendations.count()),
+        ("recommendations", records),
+    )
+    return json_stream(members, streamed=("recommendations",))
+
+
 def recommendations_json(recommendations, *, base_url: str = "") -> str:
     document = recommendations_document(recommendations, base_url=base_url)
     return json.dumps(document, ensure_ascii=False, indent=1)
@@ -197,29 +216,38 @@ def recommendations_table(
     recommendations, *, base_url: str = ""
 ) -> tuple[list[str], list[list[object]]]:
     """The CSV's header and rows: the importer's columns, the platform's, then translations."""
-    exported = list(export_queryset(recommendations))
-    languages = sorted(
-        {
-            translated.language
-            for recommendation in exported
-            for translated in recommendation.translations.all()
-        }
+    header = _table_header(recommendations)
+    return header, list(_table_rows(recommendations, header, base_url=base_url))
+
+
+def recommendations_csv_stream(recommendations, *, base_url: str = "") -> Iterator[str]:
+    """``recommendations_csv`` line by line, a chunk of recommendations read at a time."""
+    header = _table_header(recommendations)
+    return csv_stream(header, _table_rows(recommendations, header, base_url=base_url))
+
+
+def _table_header(recommendations) -> list[str]:
+    languages = (
+        RecommendationTranslation.objects.filter(recommendation__in=recommendations)
+        .values_list("language", flat=True)
+        .distinct()
     )
-    header = [
+    return [
         *IMPORT_COLUMNS,
         *EXPORT_ONLY_COLUMNS,
-        *(f"{part}_{language}" for language in languages for part in TRANSLATED_PARTS),
+        *(f"{part}_{language}" for language in sorted(languages) for part in TRANSLATED_PARTS),
     ]
-    rows = []
-    for recommendation in exported:
+
+
+def _table_rows(recommendations, header: list[str], *, base_url: str) -> Iterator[list[object]]:
+    for recommendation in export_queryset(recommendations).iterator(chunk_size=EXPORT_CHUNK):
         record = recommendation_record(recommendation, base_url=base_url)
         cells = {
             **_import_cells(recommendation, record),
             **_platform_cells(recommendation, record),
             **_translation_cells(record),
         }
-        rows.append([cells.get(column, "") for column in header])
-    return header, rows
+        yield [cells.get(column, "") for column in header]
 
 
 def recommendations_csv(recommendations, *, base_url: str = "") -> str:

@@ -10,10 +10,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from commonweal.core.downloads import csv_download, json_download
+from commonweal.core.downloads import CSV, JSON, streaming_download
 from commonweal.core.permissions import access_required
 from commonweal.recommendations import selectors, services
-from commonweal.recommendations.exporting import recommendations_document, recommendations_table
+from commonweal.recommendations.exporting import (
+    recommendations_csv_stream,
+    recommendations_json_stream,
+)
 from commonweal.recommendations.forms import (
     AssessForm,
     DecideForm,
@@ -324,10 +327,10 @@ def _base_url(request) -> str:
 
 
 def export_csv(request):
-    header, rows = recommendations_table(_filtered(request), base_url=_base_url(request))
-    return csv_download(filename="recommendations.csv", header=header, rows=rows)
+    chunks = recommendations_csv_stream(_filtered(request), base_url=_base_url(request))
+    return streaming_download(chunks, filename="recommendations.csv", content_type=CSV)
 
 
 def export_json(request):
-    document = recommendations_document(_filtered(request), base_url=_base_url(request))
-    return json_download(document, filename="recommendations.json")
+    chunks = recommendations_json_stream(_filtered(request), base_url=_base_url(request))
+    return streaming_download(chunks, filename="recommendations.json", content_type=JSON)

@@ -16,7 +16,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from commonweal.core.downloads import TEXT, csv_download, file_download, json_download
+from commonweal.core.downloads import (
+    TEXT,
+    csv_download,
+    json_download,
+    streaming_download,
+    text_stream,
+)
 from commonweal.core.permissions import access_required
 from commonweal.rounds import selectors, services
 from commonweal.rounds.forms import (
@@ -247,8 +253,8 @@ def _counted_or_404(pk: int) -> tuple[Round, RoundResult]:
 
 def pabulib(request, pk: int):
     voting_round, _result = _counted_or_404(pk)
-    return file_download(
-        services.round_pabulib(voting_round),
+    return streaming_download(
+        text_stream(services.round_pabulib(voting_round)),
         filename=_pabulib_name(voting_round),
         content_type=TEXT,
     )
