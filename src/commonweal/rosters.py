@@ -196,7 +196,8 @@ def _check_yaml_shape(text: str, source: str) -> None:
             depth -= 1
 
 
-def _read_yaml(text: str, source: str) -> Roster:
+def _load_yaml(text: str, source: str) -> dict:
+    """The roster's top mapping, each mapping in it with its ``__line__``."""
     try:
         _check_yaml_shape(text, source)
         document = yaml.load(text, Loader=_LineLoader)  # noqa: S506  (a safe loader subclass)
@@ -207,6 +208,11 @@ def _read_yaml(text: str, source: str) -> Roster:
         raise RosterError(source, [f"{line}: {reason}"]) from None
     if not isinstance(document, dict):
         raise RosterError(source, ["1: expected a mapping with 'groups' and 'people'"])
+    return document
+
+
+def _read_yaml(text: str, source: str) -> Roster:
+    document = _load_yaml(text, source)
     problems: list[str] = []
     roster = Roster()
     groups = document.get("groups")

@@ -135,3 +135,10 @@ def test_a_pdf_whose_page_tree_holds_itself_is_refused(write):
     data = _pdf(["ALICE: hello"]).replace(b"/Kids [3 0 R] /Count 1", b"/Kids [2 0 R] /Count 9")
     with pytest.raises(TranscriptError, match="its page tree loops"):
         parse_file(write("t.pdf", data))
+
+
+def test_a_meeting_of_more_turns_than_the_limit_is_refused(write, monkeypatch):
+    monkeypatch.setattr("commonweal.transcript.readers.MAX_TURNS", 2)
+    path = write("t.txt", "ALICE: One.\n\nBOB: Two.\n\nALICE: Three.\n")
+    with pytest.raises(TranscriptError, match="more than 2 turns in one meeting"):
+        parse_file(path)
