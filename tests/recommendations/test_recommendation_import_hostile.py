@@ -140,7 +140,7 @@ def test_any_cost_is_stored_as_a_bounded_amount_or_named_on_its_row(cost):
         recommendations_import(
             data=csv_bytes([work_stream_row(1, one_time_cost=cost)]), source_name="h.csv"
         )
-    except Exception as error:  # noqa: BLE001  the test names what escaped
+    except Exception as error:  # the test names whatever escaped
         lines = getattr(error, "lines", [repr(error)])
         assert all(line.startswith("h.csv: row 2: one_time_cost: ") for line in lines), lines
     else:
@@ -158,7 +158,7 @@ def test_any_csv_structure_imports_whole_or_is_refused_line_by_line(rows):
     data = HEADER_LINE + b"\r\n".join(",".join(row).encode() for row in rows)
     try:
         recommendations_import(data=data, source_name="h.csv")
-    except Exception as error:  # noqa: BLE001  the test names what escaped
+    except Exception as error:  # the test names whatever escaped
         lines = getattr(error, "lines", [repr(error)])
         assert lines and all(
             line.startswith("h.csv: row ") and "\n" not in line for line in lines
