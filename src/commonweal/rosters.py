@@ -169,6 +169,9 @@ def _aliases(value, line: int, problems: list[str]) -> tuple[str, ...]:
     return tuple(alias for alias in aliases if alias)
 
 
+_ALIAS_REFUSED = "an alias (*name) may stand for one value, not a list or mapping"
+
+
 def _check_yaml_shape(text: str, source: str) -> None:
     """Refuse, before anything is built, YAML nested deeper than MAX_YAML_DEPTH, with more
     than MAX_YAML_NODES nodes, or with an alias that stands for a list or mapping (nine
@@ -176,24 +179,30 @@ def _check_yaml_shape(text: str, source: str) -> None:
     depth = nodes = 0
     collections: set[str] = set()
     for event in yaml.parse(text, Loader=_SafeLoader):
-        if isinstance(event, yaml.NodeEvent):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:  # most events: only counted
             nodes += 1
-            line = event.start_mark.line + 1
-            if isinstance(event, yaml.AliasEvent) and event.anchor in collections:
-                raise RosterError(
-                    source,
-                    [f"{line}: an alias (*name) may stand for one value, not a list or mapping"],
-                )
-            if nodes > MAX_YAML_NODES:
-                raise RosterError(source, [f"{line}: more than {MAX_YAML_NODES:,} YAML values"])
-        if isinstance(event, yaml.CollectionStartEvent):
+        elif kind is yaml.AliasEvent:
+            nodes += 1
+            if event.anchor in collections:
+                raise RosterError(source, [f"{_line(event)}: {_ALIAS_REFUSED}"])
+        elif kind in (yaml.SequenceStartEvent, yaml.MappingStartEvent):
+            nodes += 1
             depth += 1
             if event.anchor is not None:
                 collections.add(event.anchor)
             if depth > MAX_YAML_DEPTH:
-                raise RosterError(source, [f"{line}: nested more than {MAX_YAML_DEPTH} deep"])
-        elif isinstance(event, yaml.CollectionEndEvent):
+                raise RosterError(
+                    source, [f"{_line(event)}: nested more than {MAX_YAML_DEPTH} deep"]
+                )
+        elif kind in (yaml.SequenceEndEvent, yaml.MappingEndEvent):
             depth -= 1
+        if nodes > MAX_YAML_NODES:
+            raise RosterError(source, [f"{_line(event)}: more than {MAX_YAML_NODES:,} YAML values"])
+
+
+def _line(event: yaml.Event) -> int:
+    return event.start_mark.line + 1
 
 
 def _load_yaml(text: str, source: str) -> dict:
