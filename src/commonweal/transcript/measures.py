@@ -26,7 +26,10 @@ from commonweal.transcript.languages import (
 _UNIT = re.compile(rf"[{CJK}]|[^\W_{CJK}]+(?:[-.'’][^\W_{CJK}]+)*")
 _HAS_CJK = re.compile(f"[{CJK}]")
 _CJK_RUN = re.compile(f"[{CJK}]+")
-_NO_WORD_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
+# A token of no letter or digit ("—"): after whitespace, or at the very start. Matching the
+# whitespace (not a look-behind) lets the regex skip ahead to the next space.
+_NO_WORD_TOKEN = re.compile(r"\s[^\w\s]+(?!\S)")
+_NO_WORD_FIRST = re.compile(r"[^\w\s]+(?!\S)")
 _QUESTION = re.compile(r"[?？]+")
 
 
@@ -42,7 +45,8 @@ def count_units(text: str) -> int:
         # (a space, so the words on either side stay apart), then count the words left.
         rest, runs = _CJK_RUN.subn(" ", text)
         return len(text) - len(rest) + runs + len(_UNIT.findall(rest))
-    return len(text.split()) - len(_NO_WORD_TOKEN.findall(text))
+    no_word = len(_NO_WORD_TOKEN.findall(text)) + bool(_NO_WORD_FIRST.match(text))
+    return len(text.split()) - no_word
 
 
 def count_questions(text: str) -> int:

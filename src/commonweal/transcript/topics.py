@@ -11,6 +11,7 @@ the next topic") opens nothing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -19,7 +20,6 @@ from commonweal.transcript.model import Topic, Turn
 from commonweal.transcript.turntable import TurnTable, turn_texts
 
 _MARK = re.compile(r"[。！？.!?\n]")
-_MARKS = "。！？.!?\n"  # the same marks, one character each
 _CLAUSE_MARKS = "，,；;。！？.!?\n"
 _DIGIT = re.compile(r"\d")
 _TITLE_LENGTH = 80
@@ -30,26 +30,28 @@ _NUMBER_AFTER = re.compile(r"\s*(\d{1,2})(?!\d)")
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of ``text`` that holds the span start..end, with its end mark."""
-    following = _MARK.search(text, end)
-    if following is None:
+    ends = _mark_ends(text)
+    following = bisect_right(ends, end)  # the first mark at or after ``end``
+    if following == len(ends):
         stop = len(text)
     else:
-        stop = following.start() if following.group() == "\n" else following.end()
-    return text[_sentence_start(text, start) : stop].strip()
+        stop = ends[following] - (text[ends[following] - 1] == "\n")
+    before = bisect_right(ends, start) - 1  # the last mark before ``start``
+    return text[ends[before] if before >= 0 else 0 : stop].strip()
 
 
-def _sentence_start(text: str, start: int) -> int:
-    # Look back through a growing window: scanning from the start of a long turn for each
-    # hit made candidate search quadratic.
-    window = 256
-    while True:
-        low = max(0, start - window)
-        last = max(text.rfind(mark, low, start) for mark in _MARKS)
-        if last != -1:
-            return last + 1
-        if low == 0:
-            return 0
-        window *= 4
+# Where each sentence mark of the last text looked at ends: a turn has several cue hits,
+# each needing its sentence, so the marks are found once and bisected. (Replaced whole.)
+_last_marks: tuple[str, list[int]] = ("", [])
+
+
+def _mark_ends(text: str) -> list[int]:
+    global _last_marks
+    last_text, ends = _last_marks
+    if last_text is not text:
+        ends = [mark.end() for mark in _MARK.finditer(text)]
+        _last_marks = (text, ends)
+    return ends
 
 
 def find_phrases(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -67,15 +69,29 @@ def find_phrases(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
 _SHORT = 64
 
 
+# Topics and candidates look for three or four tables of phrases in each turn: the text
+# is lowered once. (The pair is replaced whole, so a reader never sees a mismatched one.)
+_last_lowered: tuple[str, str] = ("", "")
+
+
+def _lowered(text: str) -> str:
+    global _last_lowered
+    last_text, lowered = _last_lowered
+    if last_text is not text:
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a rare character changed length: offsets would drift
+            lowered = text
+        _last_lowered = (text, lowered)
+    return lowered
+
+
 @lru_cache(maxsize=4096)
 def _phrases_in_short(text: str, phrases: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
     return tuple(_find_phrases(text, phrases))
 
 
 def _find_phrases(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a rare character changed length: offsets would drift
-        lowered = text
+    lowered = _lowered(text)
     hits = []
     for phrase in phrases:
         position = lowered.find(phrase)
