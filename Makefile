@@ -35,13 +35,13 @@ fuzz: install
 	$(BIN)/python fuzz/run.py --seconds $(SECONDS)
 
 lint: install
-	$(BIN)/ruff check src tests benchmarks scripts
-	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/ruff check src tests benchmarks scripts fuzz
+	$(BIN)/ruff format --check src tests benchmarks scripts fuzz
 	$(BIN)/lint-imports
 
 format: install
-	$(BIN)/ruff format src tests benchmarks scripts
-	$(BIN)/ruff check --fix src tests benchmarks scripts
+	$(BIN)/ruff format src tests benchmarks scripts fuzz
+	$(BIN)/ruff check --fix src tests benchmarks scripts fuzz
 
 # Extract UI strings into the catalogues after changing templates or code; translate
 # the new entries in src/commonweal/locale/*/LC_MESSAGES/django.po, then compile.

@@ -140,8 +140,9 @@ def test_model_relations_point_to_a_lower_floor_or_within_their_app():
     assert upward == []
 
 
-# Code the size rules apply to: the product, and the tests, benchmarks and scripts beside it.
-MEASURED_FOLDERS = ("src", "tests", "benchmarks", "scripts")
+# Code the size rules apply to: the product, and the tests, benchmarks, scripts and fuzz
+# targets beside it.
+MEASURED_FOLDERS = ("src", "tests", "benchmarks", "scripts", "fuzz")
 
 
 def _python_files():
