@@ -36,6 +36,7 @@ MAX_ROSTER_GROUPS = 2_000
 # dozen YAML nodes; these bound the reading of a hostile file to a few seconds.
 MAX_YAML_DEPTH = 20
 MAX_YAML_NODES = 400_000
+MAX_YAML_VALUE = 1_000  # characters; a name or role may have 200
 # Letters that NFKD does not decompose but people still write without their accent.
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i", "ð": "d"})
 _NON_WORD = re.compile(r"[\W_]+")
@@ -182,6 +183,10 @@ def _check_yaml_shape(text: str, source: str) -> None:
         kind = type(event)
         if kind is yaml.ScalarEvent:  # most events: only counted
             nodes += 1
+            if len(event.value) > MAX_YAML_VALUE:  # a 5,000-digit number: int() refuses it
+                raise RosterError(
+                    source, [f"{_line(event)}: a value longer than {MAX_YAML_VALUE:,} characters"]
+                )
         elif kind is yaml.AliasEvent:
             nodes += 1
             if event.anchor in collections:
@@ -280,7 +285,11 @@ def _read_yaml(text: str, source: str) -> Roster:
 
 def _read_csv(text: str, source: str) -> Roster:
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    columns = {name.strip().lower() for name in (reader.fieldnames or []) if name}
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as error:  # a header cell over csv's 128 KB field limit (found by fuzzing)
+        raise RosterError(source, [f"1: {error}"]) from None
+    columns = {name.strip().lower() for name in header if name}
     missing = {"name", "group"} - columns
     if missing:
         raise RosterError(

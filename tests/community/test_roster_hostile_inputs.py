@@ -168,3 +168,19 @@ def test_any_hostile_roster_reads_or_is_refused_naming_the_file(parts, source):
     except RosterError as error:
         assert error.problems
         assert all(line.startswith(f"{source}:") for line in str(error).splitlines())
+
+
+@pytest.mark.parametrize(
+    ("data", "source", "problem"),
+    [
+        (b"x" * 131_073 + b",group\n", "r.csv", "1: field larger than field limit (131072)"),
+        (b"groups: {g: " + b"9" * 4301 + b"}\n", "r.yaml", "1: a value longer than 1,000"),
+    ],
+    ids=["csv-header-over-the-field-limit", "yaml-5000-digit-number"],
+)
+def test_what_fuzzing_found_is_refused_in_one_line(data, source, problem):
+    # Both were tracebacks: csv.Error from the header, ValueError from int().
+    with pytest.raises(RosterError) as refused:
+        roster_read(data, source=source)
+    assert len(refused.value.problems) == 1
+    assert refused.value.problems[0].startswith(problem)
