@@ -201,7 +201,7 @@ def turn_matches(*, query: str, meeting: Meeting | None = None, width: int = 160
 
 # A meeting's page shows its transcript this many turns at a time, so that the page stays
 # small however long the meeting ran (a quarter of a million turns is a legal transcript).
-TURN_WINDOW = 200
+TURN_WINDOW = 100
 # The most candidates listed on a page (each links to the part that holds its turn).
 CANDIDATES_SHOWN = 200
 
@@ -247,14 +247,17 @@ class TranscriptWindow:
 
 def transcript_window(meeting: Meeting, *, turn: int | None, query: str = "") -> TranscriptWindow:
     """The window that holds turn ``turn`` (the first window when none is asked for)."""
-    bounds = meeting.turns.aggregate(low=Min("index"), high=Max("index"), count=Count("pk"))
-    low, high = bounds["low"] or 0, bounds["high"] or 0
+    # Apart, each bound is one step down the (meeting, index) index; together, or with a
+    # count, they read every turn. The count comes from the speakers' aggregated turns.
+    low = meeting.turns.aggregate(low=Min("index"))["low"] or 0
+    high = meeting.turns.aggregate(high=Max("index"))["high"] or 0
+    count = meeting.participants.aggregate(count=Sum("turns"))["count"] or 0
     start = (min(max(turn or 0, low), high) // TURN_WINDOW) * TURN_WINDOW
     end = start + TURN_WINDOW - 1
     return TranscriptWindow(
         first=start,
         last=end,
-        count=bounds["count"],
+        count=count,
         earlier=start - TURN_WINDOW if start > low else None,
         later=end + 1 if high > end else None,
         query=query,
