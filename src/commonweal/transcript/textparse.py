@@ -65,8 +65,21 @@ class _OpenTurn:
             self.length = base + len(text)
 
     def close(self, shared: dict[str, str]) -> RawTurn:
-        """The finished turn; labels, and texts short enough to repeat ("hi", "Thank
-        you."), are taken from ``shared`` so a thousand repeats are one string."""
+        """The finished turn as a RawTurn (see ``close_into``)."""
+        text, annotations = self._finish(shared)
+        return RawTurn(
+            label=self.label, cue=self.cue, line=self.line, text=text, annotations=annotations
+        )
+
+    def close_into(self, turns: RawTurnTable, shared: dict[str, str]) -> None:
+        """Add the finished turn to ``turns``."""
+        text, annotations = self._finish(shared)
+        cue = None if self.cue is None else shared.setdefault(self.cue, self.cue)
+        turns.add(self.label, cue, self.line, text, annotations)
+
+    def _finish(self, shared: dict[str, str]) -> tuple[str, list[Annotation] | tuple[()]]:
+        """The turn's text and annotations. Texts short enough to repeat ("hi", "Thank
+        you.") are taken from ``shared``, so a thousand repeats are one string."""
         pieces = self.pieces
         text = pieces[0] if len(pieces) == 1 else "".join(pieces)
         if len(text) <= _SHARED_TEXT_LENGTH:
@@ -74,13 +87,7 @@ class _OpenTurn:
         annotations: list[Annotation] = self.annotations
         if text.rstrip().endswith(_DASHES):
             annotations.append(Annotation(kind="interruption", text="—", offset=len(text)))
-        return RawTurn(
-            label=shared.setdefault(self.label, self.label),
-            cue=None if self.cue is None else shared.setdefault(self.cue, self.cue),
-            line=self.line,
-            text=text,
-            annotations=annotations or _NO_ANNOTATIONS,
-        )
+        return text, annotations or _NO_ANNOTATIONS
 
 
 def _separator(before: str, after: str) -> str:
@@ -167,14 +174,14 @@ def _read_turns(text: str, shared: dict[str, str]) -> tuple[list[tuple[int, str]
             if used_following:
                 item = next(upcoming, None)
             if current is not None:
-                turns.append(current.close(shared))
+                current.close_into(turns, shared)
             current = new_turn
         elif current is None:
             preamble.append((line, paragraph))
         else:
             current.add(paragraph)
     if current is not None:
-        turns.append(current.close(shared))
+        current.close_into(turns, shared)
     return preamble, turns
 
 

@@ -117,15 +117,26 @@ class RawTurnTable(Sequence[RawTurn]):
         self._extras: dict[int, tuple[str | None, list[Annotation] | tuple[()]]] = {}
 
     def append(self, turn: RawTurn) -> None:
-        number = self._label_numbers.get(turn.label)
+        self.add(turn.label, turn.cue, turn.line, turn.text, turn.annotations)
+
+    def add(
+        self,
+        label: str,
+        cue: str | None,
+        line: int,
+        text: str,
+        annotations: list[Annotation] | tuple[()],
+    ) -> None:
+        """Append a turn from its fields, without making a RawTurn."""
+        number = self._label_numbers.get(label)
         if number is None:
-            number = self._label_numbers[turn.label] = len(self._labels)
-            self._labels.append(turn.label)
-        if turn.cue is not None or turn.annotations:
-            self._extras[len(self._texts)] = (turn.cue, turn.annotations)
+            number = self._label_numbers[label] = len(self._labels)
+            self._labels.append(label)
+        if cue is not None or annotations:
+            self._extras[len(self._texts)] = (cue, annotations)
         self._label_ids.append(number)
-        self._lines.append(turn.line)
-        self._texts.append(turn.text)
+        self._lines.append(line)
+        self._texts.append(text)
 
     def prepend(self, turn: RawTurn) -> None:
         """Put one turn before all the others (the speech before the first label)."""
