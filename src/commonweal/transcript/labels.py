@@ -120,6 +120,22 @@ def _looks_like_word_name(core: str) -> bool:
 
 def read_label(paragraph: str) -> Label | None:
     """The label a paragraph opens with, or None when it is speech."""
+    if len(paragraph) <= _SHORT:
+        return _read_short_label(paragraph)
+    return _read_label(paragraph)
+
+
+# Short lines with a label repeat ("John Smith: hi" on every other line of a dense
+# transcript); a Label is frozen, so one can stand for them all.
+_SHORT = 64
+
+
+@lru_cache(maxsize=4096)
+def _read_short_label(paragraph: str) -> Label | None:
+    return _read_label(paragraph)
+
+
+def _read_label(paragraph: str) -> Label | None:
     found = _LABEL.match(paragraph)
     if found is None:
         return None
