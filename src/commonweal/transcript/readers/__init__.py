@@ -92,10 +92,15 @@ def _check_size(path: str) -> int:
 
 
 def _read_text(path: str) -> str:
-    _check_size(path)
+    size = _check_size(path)
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            # A regular file is read to the size already checked (asking for MAX_BYTES
+            # would allocate 16 MB for a small file); a pipe or device, which has no
+            # size, up to the limit and one byte more.
+            data = handle.read((size if size else MAX_BYTES) + 1)
     except OSError as error:
         raise TranscriptError(path, f"cannot read: {error.strerror}") from None
+    if len(data) > MAX_BYTES:
+        raise TranscriptError(path, f"the file is over the limit of {MAX_BYTES // 2**20} MB")
     return decode(data, path)
