@@ -20,9 +20,14 @@ def test_a_confirmed_candidate_becomes_a_recommendation_that_quotes_its_turn(
     assert recommendation.candidate == candidate
     assert recommendation.source.kind == "meeting"
     page = client.get(recommendation.get_absolute_url()).content.decode()
-    turn_link = f"/meetings/{kobe_meeting.pk}/#turn-{candidate.turn.index}"
+    index = candidate.turn.index
+    turn_link = f"/meetings/{kobe_meeting.pk}/turns/{index}/"
     assert recommendation.turn_url() == turn_link
     assert f'<a href="{turn_link}">' in page
+    # The link lands on the part of the meeting page that holds the turn.
+    landing = client.get(turn_link, follow=True)
+    assert landing.redirect_chain[-1][0].endswith(f"?turn={index}#turn-{index}")
+    assert f'id="turn-{index}"' in landing.content.decode()
     assert "<blockquote" in page
     assert candidate.sentence in page
     assert recommendation.speaker in page

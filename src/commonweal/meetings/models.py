@@ -183,7 +183,8 @@ class Turn(models.Model):
         return f"{self.meeting_id}#{self.index}"
 
     def get_absolute_url(self) -> str:
-        return f"{self.meeting.get_absolute_url()}#turn-{self.index}"
+        """A lasting link to this turn: it opens the window of the meeting page that holds it."""
+        return reverse("meetings:turn", kwargs={"pk": self.meeting_id, "index": self.index})
 
 
 class Candidate(models.Model):

@@ -273,7 +273,7 @@ class Recommendation(models.Model):
     def turn_url(self) -> str:
         if self.meeting_id is None or self.turn_index is None:
             return ""
-        return f"{self.meeting.get_absolute_url()}#turn-{self.turn_index}"
+        return reverse("meetings:turn", kwargs={"pk": self.meeting_id, "index": self.turn_index})
 
     @property
     def shown_title(self) -> str:
