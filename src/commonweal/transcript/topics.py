@@ -11,7 +11,6 @@ the next topic") opens nothing.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -20,7 +19,10 @@ from commonweal.transcript.model import Topic, Turn
 from commonweal.transcript.turntable import TurnTable, turn_texts
 
 _MARK = re.compile(r"[。！？.!?\n]")
-_CLAUSE_MARKS = "，,；;。！？.!?\n"
+# Greedy to the end, then back to the last mark: the regex engine walks back in C.
+_LAST_MARK = re.compile(r".*[。！？.!?\n]", re.DOTALL)
+_CLAUSE_MARK = re.compile(r"[，,；;。！？.!?\n]")
+_LAST_CLAUSE_MARK = re.compile(r".*[，,；;。！？.!?\n]", re.DOTALL)
 _DIGIT = re.compile(r"\d")
 _TITLE_LENGTH = 80
 
@@ -30,28 +32,13 @@ _NUMBER_AFTER = re.compile(r"\s*(\d{1,2})(?!\d)")
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of ``text`` that holds the span start..end, with its end mark."""
-    ends = _mark_ends(text)
-    following = bisect_right(ends, end)  # the first mark at or after ``end``
-    if following == len(ends):
+    following = _MARK.search(text, end)  # the first mark at or after ``end``
+    if following is None:
         stop = len(text)
     else:
-        stop = ends[following] - (text[ends[following] - 1] == "\n")
-    before = bisect_right(ends, start) - 1  # the last mark before ``start``
-    return text[ends[before] if before >= 0 else 0 : stop].strip()
-
-
-# Where each sentence mark of the last text looked at ends: a turn has several cue hits,
-# each needing its sentence, so the marks are found once and bisected. (Replaced whole.)
-_last_marks: tuple[str, list[int]] = ("", [])
-
-
-def _mark_ends(text: str) -> list[int]:
-    global _last_marks
-    last_text, ends = _last_marks
-    if last_text is not text:
-        ends = [mark.end() for mark in _MARK.finditer(text)]
-        _last_marks = (text, ends)
-    return ends
+        stop = following.end() - (following.group() == "\n")
+    before = _LAST_MARK.match(text, 0, start)  # through the last mark before ``start``
+    return text[before.end() if before else 0 : stop].strip()
 
 
 def find_phrases(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -129,9 +116,9 @@ def find_topics(turns: Sequence[Turn], language: str, chairs: set[int] | None) -
 
 def _title(text: str, start: int, end: int, sentence: str) -> str:
     """The clause holding the cue ("现在我们进行第三个主题"), or the sentence if it is short."""
-    before = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
-    stops = [found for mark in _CLAUSE_MARKS if (found := text.find(mark, end, end + 200)) != -1]
-    clause = text[before : min(stops, default=len(text))].strip()
+    before = _LAST_CLAUSE_MARK.match(text, 0, start)
+    stop = _CLAUSE_MARK.search(text, end, end + 200)
+    clause = text[before.end() if before else 0 : stop.start() if stop else len(text)].strip()
     return (clause if len(clause) >= 4 else sentence)[:_TITLE_LENGTH]
 
 
