@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import itertools
 import json
 import os
 import random
@@ -44,6 +45,7 @@ SEED = 20260101
 FULL = {"meetings": 20_000, "turns": 2_000_000, "jobs": 96, "searches": 6}
 QUICK = {"meetings": 2_000, "turns": 200_000, "jobs": 16, "searches": 4}
 TARGET_P95_MS = 100.0
+TAIL = 50_000  # synthetic words of the vocabulary's long tail
 WORKER_COUNTS = (1, 2, 4)
 PG_PORT = int(os.environ.get("COMMONWEAL_BENCH_PG_PORT", "54339"))
 REPO = Path(__file__).resolve().parents[1]
@@ -51,10 +53,12 @@ REPO = Path(__file__).resolve().parents[1]
 QUERIES = {
     "frequent word": ["budget", "policy", "community"],
     "middling word": ["accountability", "registrar", "transparency"],
-    "rare word": ["ombudsman", "escrow", "reconsideration"],
+    "uncommon word": ["ombudsman", "reconsideration", "w00300z", "w01000z"],
+    "rare word": ["w20011z", "w33333z", "w41234z", "w49999z"],
     "two words": ["budget policy", "review community"],
     "Chinese, 3 characters": ["委员会", "透明度", "工作组"],
     "Chinese, 2 characters": ["预算", "政策"],
+    "Chinese, rare phrase": ["章程独立小组", "合规义务框架"],
     "no hit": ["zzyzx", "不存在的词"],
 }
 
@@ -80,20 +84,26 @@ CHINESE = " ".join(
 ).split()
 
 
+def tail_word(rank: int) -> str:
+    """The synthetic word of the long tail at ``rank``: no tail word contains another."""
+    return f"w{rank:05d}z"
+
+
 def sentence_pool(rng: random.Random, size: int) -> list[str]:
     """Sentences in English (four in five) and Chinese, words drawn with Zipf weights,
-    plus synthetic words for the long tail that real archives have."""
-    tail = [f"{rng.choice('bcdfgklmnprstv')}{rng.choice('aeiou')}x{n}" for n in range(3000)]
-    english = ENGLISH + tail
-    english_weights = [1 / (rank + 1) for rank in range(len(english))]
-    chinese_weights = [1 / (rank + 1) for rank in range(len(CHINESE))]
+    plus 50,000 synthetic words for the long tail that real archives have: a word far in
+    the tail is in one pooled sentence or none, so in a few dozen turns of the archive."""
+    english = ENGLISH + [tail_word(rank) for rank in range(TAIL)]
+    english_cumulative = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(english))))
+    chinese_cumulative = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(CHINESE))))
     pool = []
     for _ in range(size):
         if rng.random() < 0.8:
-            words = rng.choices(english, english_weights, k=rng.randint(6, 18))
+            words = rng.choices(english, cum_weights=english_cumulative, k=rng.randint(6, 18))
             pool.append(" ".join(words).capitalize() + ".")
         else:
-            pool.append("".join(rng.choices(CHINESE, chinese_weights, k=rng.randint(5, 12))) + "。")
+            chosen = rng.choices(CHINESE, cum_weights=chinese_cumulative, k=rng.randint(5, 12))
+            pool.append("".join(chosen) + "。")
     return pool
 
 

@@ -190,3 +190,17 @@ def test_postgres_finds_chinese_and_follows_ingest_correction_and_deletion():
     assert found("100%") == []
     Meeting.objects.get(pk=meeting.pk).delete()
     assert found("预算案") == []
+
+
+@pytest.mark.postgres
+def test_postgres_finds_the_newest_matches_of_a_common_word_and_the_oldest_of_a_rare_one(
+    monkeypatch,
+):
+    monkeypatch.setattr(search, "CANDIDATES", 3)
+    texts = ["A rare ombudsman remark."] + [
+        "The budget again." if n % 7 == 0 else "Something else." for n in range(1, 80)
+    ]
+    meeting = ingest(11, *texts)
+    assert found("budget") == [(meeting.pk, 63), (meeting.pk, 70), (meeting.pk, 77)]
+    assert found("ombudsman") == [(meeting.pk, 0)]
+    assert found("budget again") == [(meeting.pk, 63), (meeting.pk, 70), (meeting.pk, 77)]
