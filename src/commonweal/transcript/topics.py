@@ -33,10 +33,7 @@ _NUMBER_AFTER = re.compile(r"\s*(\d{1,2})(?!\d)")
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of ``text`` that holds the span start..end, with its end mark."""
     following = _MARK.search(text, end)  # the first mark at or after ``end``
-    if following is None:
-        stop = len(text)
-    else:
-        stop = following.end() - (following.group() == "\n")
+    stop = len(text) if following is None else following.end() - (following.group() == "\n")
     before = _LAST_MARK.match(text, 0, start)  # through the last mark before ``start``
     return text[before.end() if before else 0 : stop].strip()
 
