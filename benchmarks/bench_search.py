@@ -53,8 +53,8 @@ REPO = Path(__file__).resolve().parents[1]
 QUERIES = {
     "frequent word": ["budget", "policy", "community"],
     "middling word": ["accountability", "registrar", "transparency"],
-    "uncommon word": ["ombudsman", "reconsideration", "w00300z", "w01000z"],
-    "rare word": ["w20011z", "w33333z", "w41234z", "w49999z"],
+    "uncommon word": ["ombudsman", "reconsideration", "{300}", "{1000}"],
+    "rare word": ["{20011}", "{33333}", "{41234}", "{49999}"],
     "two words": ["budget policy", "review community"],
     "Chinese, 3 characters": ["委员会", "透明度", "工作组"],
     "Chinese, 2 characters": ["预算", "政策"],
@@ -85,8 +85,14 @@ CHINESE = " ".join(
 
 
 def tail_word(rank: int) -> str:
-    """The synthetic word of the long tail at ``rank``: no tail word contains another."""
-    return f"w{rank:05d}z"
+    """The synthetic word of the long tail at ``rank``: four syllables spread over 70**4
+    by a multiplication that never maps two ranks to one word, so no tail word contains
+    another and their trigrams are as varied as real words'."""
+    number, letters = rank * 7_368_787 % 70**4, []
+    for _ in range(4):
+        number, syllable = divmod(number, 70)
+        letters += ["bcdfgklmnprstv"[syllable // 5], "aeiou"[syllable % 5]]
+    return "".join(letters)
 
 
 def sentence_pool(rng: random.Random, size: int) -> list[str]:
@@ -239,7 +245,9 @@ def searches_time(rounds: int) -> dict:
 
     client = Client(HTTP_HOST="127.0.0.1")
     kinds, selector_all, page_all, hits = {}, [], [], {}
-    for kind, queries in QUERIES.items():
+    for kind, written in QUERIES.items():
+        # "{rank}" stands for the tail word of that rank.
+        queries = [tail_word(int(q[1:-1])) if q.startswith("{") else q for q in written]
         spent, pages = [], []
         for query in queries:
             found = turn_search_run(query=query)

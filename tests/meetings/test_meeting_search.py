@@ -204,3 +204,14 @@ def test_postgres_finds_the_newest_matches_of_a_common_word_and_the_oldest_of_a_
     assert found("budget") == [(meeting.pk, 63), (meeting.pk, 70), (meeting.pk, 77)]
     assert found("ombudsman") == [(meeting.pk, 0)]
     assert found("budget again") == [(meeting.pk, 63), (meeting.pk, 70), (meeting.pk, 77)]
+
+
+@pytest.mark.postgres
+def test_postgres_ignores_case_in_any_alphabet_and_finds_chinese_and_digits_as_written():
+    meeting = ingest(11, "Die ÜBERSICHT für 2024.", "预算案二〇二四年。", "ΣΥΝΕΔΡΙΑΣΗ 42")
+    assert found("übersicht") == [(meeting.pk, 0)]
+    assert found("συνεδρίαση") == []
+    assert found("συνεδριαση") == [(meeting.pk, 2)]
+    assert found("预算案 二〇二四") == [(meeting.pk, 1)]
+    assert found("2024") == [(meeting.pk, 0)]
+    assert found("42") == [(meeting.pk, 2)]

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -36,7 +37,7 @@ TRIGRAM = 3  # the shortest word the index can find
 CANDIDATES = 2000  # matches taken from the index, most recently stored first
 SHORT_SCAN_TURNS = 50_000  # turns scanned for a query of short words only
 MAX_RESULTS = 200
-SLICE_SLACK = 1.5  # PostgreSQL: a slice of the id space holds this many times the matches wanted
+SLICE_SLACK = 1.2  # PostgreSQL: a slice of the id space holds this many times the matches wanted
 
 
 @dataclass(frozen=True)
@@ -99,9 +100,9 @@ def _search(words: list[str], meeting: Meeting | None) -> tuple[QuerySet[Turn], 
     if meeting is not None:
         conditions.append("t.meeting_id = %s")
         params.append(meeting.pk)
-    like = "ILIKE" if connection.vendor == "postgresql" else "LIKE"
+    postgres = connection.vendor == "postgresql"
     for word in short_words:
-        conditions.append(f"t.text {like} %s ESCAPE '\\'")
+        conditions.append(f"t.text {_postgres_like(word) if postgres else 'LIKE'} %s ESCAPE '\\'")
         params.append(_like_pattern(word))
     ids = _first_ids(conditions, params)
     ordered = turns.filter(pk__in=ids).order_by("-meeting__date", "meeting_id", "index")
@@ -155,10 +156,9 @@ def _postgres_newest(words: list[str]) -> list[int]:
         cursor.execute("SET LOCAL enable_indexscan = off")
         try:
             share = _postgres_share(cursor, words, upper)
-            size = 0
             while upper > 0 and len(ids) < CANDIDATES:
                 need = CANDIDATES - len(ids)
-                size = max(int(need / share * SLICE_SLACK) if share else upper, size * 2)
+                size = int(need / share * SLICE_SLACK) + 1 if share else upper
                 sql, params = _postgres_sql(words, None, above=max(upper - size, 0), limit=need)
                 cursor.execute(sql.replace("WHERE", "WHERE id <= %s AND", 1), [upper, *params])
                 found = [row[0] for row in cursor.fetchall()]
@@ -171,7 +171,7 @@ def _postgres_newest(words: list[str]) -> list[int]:
 
 def _postgres_share(cursor, words: list[str], turns: int) -> float:
     """The planner's estimate of the share of turns containing every word."""
-    condition = " AND ".join(["text ILIKE %s"] * len(words))
+    condition = " AND ".join(f"text {_postgres_like(word)} %s" for word in words)
     sql = f"EXPLAIN (FORMAT JSON) SELECT id FROM meetings_turn WHERE {condition}"  # noqa: S608
     cursor.execute(sql, [_like_pattern(word) for word in words])
     plan = cursor.fetchone()[0]
@@ -197,6 +197,14 @@ def _sqlite_sql(words: list[str], meeting: Meeting | None) -> tuple[str, list]:
     )
 
 
+def _postgres_like(word: str) -> str:
+    """ILIKE, or LIKE for a word of Chinese (or other caseless) letters and digits: no
+    letter folds to one of them, so LIKE finds the same turns, four times faster (ILIKE
+    lowercases every turn it looks at)."""
+    caseless = all(unicodedata.category(character) in {"Lo", "Nd"} for character in word)
+    return "LIKE" if caseless else "ILIKE"
+
+
 def _like_pattern(word: str) -> str:
     return "%" + re.sub(r"([\\%_])", r"\\\1", word) + "%"
 
@@ -207,7 +215,7 @@ def _postgres_sql(
     # ILIKE is what the trigram index answers (Django's icontains is UPPER() LIKE, which
     # it does not). Materialised so that the planner reads the index rather than walking
     # the primary key backwards in the hope of meeting matches early.
-    condition = " AND ".join(["text ILIKE %s"] * len(words))
+    condition = " AND ".join(f"text {_postgres_like(word)} %s" for word in words)
     params: list = [_like_pattern(word) for word in words]
     if meeting is not None:
         condition += " AND meeting_id = %s"
