@@ -6,6 +6,7 @@ from array import array
 from collections.abc import Sequence
 
 from commonweal.transcript.candidates import find_candidates
+from commonweal.transcript.cuehits import CueIndex
 from commonweal.transcript.identity import Identity, Roster, resolve
 from commonweal.transcript.measures import (
     balance,
@@ -36,13 +37,14 @@ def analyse(document: Document, roster: Roster | None = None) -> Result:
     _measure_participants(participants, turns, _interrupted(raw_turns))
     groups, unattributed = _measure_groups(participants, roster)
     chairs = _chairs(participants, roster)
+    cues = CueIndex(texts)  # topics and candidates search the same texts
     return Result(
         document=document,
         turns=turns,
         participants=participants,
         groups=groups,
-        topics=find_topics(turns, document.language, chairs),
-        candidates=find_candidates(turns, document.language),
+        topics=find_topics(turns, document.language, chairs, cues),
+        candidates=find_candidates(turns, document.language, cues),
         duration_seconds=sum(seconds),
         duration_source=duration_source,
         floor_balance=balance([p.units for p in participants]),

@@ -9,21 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from commonweal.transcript.cuehits import CueIndex
 from commonweal.transcript.languages import cues_for
 from commonweal.transcript.model import Candidate, Turn
-from commonweal.transcript.topics import find_phrases, sentence_around
+from commonweal.transcript.topics import sentence_around
 from commonweal.transcript.turntable import turn_texts
 
 
-def find_candidates(turns: Sequence[Turn], language: str) -> list[Candidate]:
+def find_candidates(
+    turns: Sequence[Turn], language: str, cues: CueIndex | None = None
+) -> list[Candidate]:
+    """``cues``: the index of the turns' texts, when the caller has made one already."""
     table = cues_for(language)
-    recommendation = table.recommendation
+    cues = cues if cues is not None else CueIndex(turn_texts(turns))
+    recommendations = cues.hits(table.recommendation)
+    actions = cues.hits(table.action)
     found: list[Candidate] = []
-    for index, text in enumerate(turn_texts(turns)):
-        hits = [(start, end, "recommendation") for start, end in find_phrases(text, recommendation)]
-        hits += [(start, end, "action") for start, end in find_phrases(text, table.action)]
-        if hits:
-            found.extend(_candidates_in(turns[index], sorted(hits)))
+    for index in sorted(recommendations.keys() | actions.keys()):
+        hits = [(start, end, "recommendation") for start, end in recommendations.get(index, ())]
+        hits += [(start, end, "action") for start, end in actions.get(index, ())]
+        found.extend(_candidates_in(turns[index], sorted(hits)))
     return found
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
+from commonweal.transcript.cuehits import CueIndex
 from commonweal.transcript.languages import CueTable, cues_for
 from commonweal.transcript.model import Topic, Turn
 from commonweal.transcript.turntable import TurnTable, turn_texts
@@ -23,7 +23,6 @@ _MARK = re.compile(r"[。！？.!?\n]")
 _LAST_MARK = re.compile(r".*[。！？.!?\n]", re.DOTALL)
 _CLAUSE_MARK = re.compile(r"[，,；;。！？.!?\n]")
 _LAST_CLAUSE_MARK = re.compile(r".*[，,；;。！？.!?\n]", re.DOTALL)
-_DIGIT = re.compile(r"\d")
 _TITLE_LENGTH = 80
 
 
@@ -38,63 +37,24 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return text[before.end() if before else 0 : stop].strip()
 
 
-def find_phrases(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
-    """(start, end) of every occurrence of the phrases, case-insensitively, by word.
+def find_topics(
+    turns: Sequence[Turn], language: str, chairs: set[int] | None, cues: CueIndex | None = None
+) -> list[Topic]:
+    """Topics covering every turn, in order; turns before the first cue are the opening.
 
-    str.find on the lower-cased text is many times faster than a regex alternation with
-    IGNORECASE; a Latin phrase must start at a word boundary ("we will", not "awe will").
-    """
-    if len(text) <= _SHORT:
-        return list(_phrases_in_short(text, phrases))
-    return _find_phrases(text, phrases)
-
-
-# Short turns repeat ("Thank you.", "hi" in a dense transcript): their hits are remembered.
-_SHORT = 64
-
-
-# Topics and candidates look for three or four tables of phrases in each turn: the text
-# is lowered once. (The pair is replaced whole, so a reader never sees a mismatched one.)
-_last_lowered: tuple[str, str] = ("", "")
-
-
-def _lowered(text: str) -> str:
-    global _last_lowered
-    last_text, lowered = _last_lowered
-    if last_text is not text:
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a rare character changed length: offsets would drift
-            lowered = text
-        _last_lowered = (text, lowered)
-    return lowered
-
-
-@lru_cache(maxsize=4096)
-def _phrases_in_short(text: str, phrases: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
-    return tuple(_find_phrases(text, phrases))
-
-
-def _find_phrases(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
-    lowered = _lowered(text)
-    hits = []
-    for phrase in phrases:
-        position = lowered.find(phrase)
-        while position != -1:
-            if not (phrase[0].isascii() and position and lowered[position - 1].isalnum()):
-                hits.append((position, position + len(phrase)))
-            position = lowered.find(phrase, position + 1)
-    return sorted(hits)
-
-
-def find_topics(turns: Sequence[Turn], language: str, chairs: set[int] | None) -> list[Topic]:
-    """Topics covering every turn, in order; turns before the first cue are the opening."""
+    ``cues``: the index of the turns' texts, when the caller has made one already."""
     table = cues_for(language)
     openings: list[tuple[int, str]] = []
     number = 0
-    for index, text in enumerate(turn_texts(turns)):
+    texts = turn_texts(turns)
+    cues = cues if cues is not None else CueIndex(texts)
+    opening_hits = cues.hits(table.topic_open)
+    numbered_hits = cues.hits(table.topic_numbered)
+    for index in sorted(opening_hits.keys() | numbered_hits.keys()):
         if chairs is not None and turns[index].participant not in chairs:
             continue
-        title = _opening_in(text, language, table, number)
+        hits = (opening_hits.get(index, ()), numbered_hits.get(index, ()))
+        title = _opening_in(texts[index], hits, table, number)
         if title is not None:
             number += 1
             openings.append((index, title))
@@ -102,6 +62,10 @@ def find_topics(turns: Sequence[Turn], language: str, chairs: set[int] | None) -
         return []
     if not openings or openings[0][0] != 0:
         openings.insert(0, (0, table.opening_title))
+    return _topics(turns, openings)
+
+
+def _topics(turns: Sequence[Turn], openings: list[tuple[int, str]]) -> list[Topic]:
     topics = []
     seconds_of = turns.seconds if isinstance(turns, TurnTable) else [t.seconds for t in turns]
     for position, (first, title) in enumerate(openings):
@@ -119,12 +83,18 @@ def _title(text: str, start: int, end: int, sentence: str) -> str:
     return (clause if len(clause) >= 4 else sentence)[:_TITLE_LENGTH]
 
 
-def _opening_in(text: str, language: str, table: CueTable, number: int) -> str | None:
-    hits: list[tuple[int, int, int | None]] = [
-        (start, end, None) for start, end in find_phrases(text, table.topic_open)
-    ]
-    if _DIGIT.search(text):
-        for start, end in find_phrases(text, table.topic_numbered):
+def _opening_in(
+    text: str,
+    found: tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]],
+    table: CueTable,
+    number: int,
+) -> str | None:
+    """The title of the topic this turn opens, if it does: ``found`` holds the spans of
+    the table's opening cues and of its numbered cues in the text."""
+    opening, numbered = found
+    hits: list[tuple[int, int, int | None]] = [(start, end, None) for start, end in opening]
+    if numbered:
+        for start, end in numbered:
             digits = _NUMBER_AFTER.match(text, end)
             if digits:
                 hits.append((start, digits.end(), int(digits.group(1))))
