@@ -9,6 +9,7 @@ words in ``languages.ANNOTATIONS`` are, because round brackets also hold speech
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from commonweal.transcript.languages import ANNOTATIONS
 from commonweal.transcript.model import Annotation
@@ -19,8 +20,11 @@ _CLOSES = ("", " ", ".", ",", ";", ":", "!", "?", "，", "。")
 _TIME_SUFFIX = re.compile(r"[\s,;:]*\d[\d:.\s]*$")
 
 
+@lru_cache(maxsize=4096)
 def annotation_kind(inner: str) -> str | None:
-    """The kind of an annotation's words, or None when they are not in the table."""
+    """The kind of an annotation's words, or None when they are not in the table.
+
+    Remembered: the same few notes ("laughter", "sic") come back all meeting long."""
     words = _TIME_SUFFIX.sub("", inner.strip().lower()).strip(" .!")
     return ANNOTATIONS.get(words)
 

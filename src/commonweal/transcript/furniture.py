@@ -44,7 +44,7 @@ def _is_furniture(paragraph: str) -> bool:
 
 def is_disclaimer(paragraph: str) -> bool:
     lowered = paragraph.strip("*_ ").lower()
-    return any(fragment in lowered for fragment in DISCLAIMER_FRAGMENTS)
+    return any(map(lowered.__contains__, DISCLAIMER_FRAGMENTS))
 
 
 def is_end_marker(paragraph: str) -> bool:
