@@ -90,8 +90,13 @@ def _search(words: list[str], meeting: Meeting | None) -> tuple[QuerySet[Turn], 
         more = len(ids) >= CANDIDATES
         if not ids:
             return turns.none(), more, scanned
-        conditions.append(f"t.id IN ({', '.join(['%s'] * len(ids))})")
-        params += ids
+        if connection.vendor == "postgresql":
+            # One array rather than 2,000 placeholders: a third of the time to plan.
+            conditions.append("t.id = ANY(%s)")
+            params.append(ids)
+        else:
+            conditions.append(f"t.id IN ({', '.join(['%s'] * len(ids))})")
+            params += ids
     elif meeting is None:
         scanned = SHORT_SCAN_TURNS
         newest = Turn.objects.aggregate(newest=Max("pk"))["newest"] or 0
