@@ -113,7 +113,7 @@ def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:
             start = match.start()
             line += text.count("\n", counted, start)
             counted = start
-            yield line, _unmark(stripped)
+            yield line, _unmark(stripped) if stripped[0] in "#*" else stripped
 
 
 def _unmark(paragraph: str) -> str:
@@ -189,7 +189,7 @@ def _open_turn(
     paragraph: str, line: int, following: tuple[int, str] | None
 ) -> tuple[_OpenTurn, bool] | None:
     """The turn a paragraph opens, and whether it used the next paragraph too."""
-    voice = read_voice(paragraph)
+    voice = read_voice(paragraph) if paragraph[0] == VOICE[0] else None
     if voice is not None:
         label, speech = voice
         if label is not None:
