@@ -50,3 +50,10 @@ def test_a_cues_sentence_runs_from_the_last_mark_before_it_to_the_next_mark():
     assert sentence_around(text, 12, 19) == "Then we will act!"
     assert sentence_around("line one\nwe will go\nmore", 9, 16) == "we will go"
     assert sentence_around("we will", 0, 7) == "we will"
+
+
+def test_cues_in_turns_on_either_side_of_a_batch_of_lowering_are_all_found():
+    texts = ["x. Thank you"] * 9000
+    for position in (4095, 4096, 4097, 8191, 8192, 8999):
+        texts[position] = "So WE WILL act."
+    assert sorted(CueIndex(texts).hits(("we will",))) == [4095, 4096, 4097, 8191, 8192, 8999]

@@ -10,6 +10,7 @@ turns, and a newline before a turn's start is no letter, as the start of a text 
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
@@ -70,12 +71,9 @@ class CueIndex:
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts = texts
-        joined = _SEPARATOR.join(texts)
-        lowered = joined.lower()
-        # A rare character that changes length when lowered would move the offsets: then
-        # each turn is searched on its own, as find_phrases does.
-        self.lowered = lowered if len(lowered) == len(joined) else None
-        starts = []
+        self.lowered = _lowered_joined(texts)
+        # Where each turn starts: 8 bytes a turn (a list of ints takes 36).
+        starts = array("q")
         position = 0
         for text in texts:
             starts.append(position)
@@ -110,3 +108,21 @@ class CueIndex:
             if spans:
                 found[position] = spans
         return found
+
+
+# Turns lowered together, a batch at a time: str.lower() of a non-ASCII string takes
+# 12 bytes a character while it works, so the whole meeting at once would cost 4x its text.
+_BATCH = 4096
+
+
+def _lowered_joined(texts: Sequence[str]) -> str | None:
+    """The texts joined by newlines and lowered; None when lowering changed a length (a
+    rare character): the offsets would move, so each turn is then searched on its own."""
+    batches = []
+    for first in range(0, len(texts), _BATCH):
+        batch = _SEPARATOR.join(texts[first : first + _BATCH])
+        lowered = batch.lower()
+        if len(lowered) != len(batch):
+            return None
+        batches.append(lowered)
+    return _SEPARATOR.join(batches)
