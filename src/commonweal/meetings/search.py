@@ -155,23 +155,22 @@ def _postgres_newest(words: list[str]) -> list[int]:
     """
     ids: list[int] = []
     with transaction.atomic(), connection.cursor() as cursor:
-        # The planner would walk the primary key with the ILIKE as a filter (it rates
-        # ILIKE cheap): several times slower than the BitmapAnd.
         cursor.execute("SELECT max(id) FROM meetings_turn")
         upper = cursor.fetchone()[0] or 0
+        # The planner would walk the primary key with the ILIKE as a filter (it rates
+        # ILIKE cheap): several times slower than the BitmapAnd.
         cursor.execute("SET LOCAL enable_indexscan = off")
-        try:
-            share = _postgres_share(cursor, words, upper)
-            while upper > 0 and len(ids) < CANDIDATES:
-                need = CANDIDATES - len(ids)
-                size = int(need / share * SLICE_SLACK) + 1 if share else upper
-                sql, params = _postgres_sql(words, None, above=max(upper - size, 0), limit=need)
-                cursor.execute(sql.replace("WHERE", "WHERE id <= %s AND", 1), [upper, *params])
-                found = [row[0] for row in cursor.fetchall()]
-                ids += found
-                share, upper = len(found) / size, upper - size
-        finally:
-            cursor.execute("RESET enable_indexscan")
+        share = _postgres_share(cursor, words, upper)
+        while upper > 0 and len(ids) < CANDIDATES:
+            need = CANDIDATES - len(ids)
+            size = int(need / share * SLICE_SLACK) + 1 if share else upper
+            sql, params = _postgres_sql(words, None, above=max(upper - size, 0), limit=need)
+            cursor.execute(sql.replace("WHERE", "WHERE id <= %s AND", 1), [upper, *params])
+            found = [row[0] for row in cursor.fetchall()]
+            ids += found
+            share, upper = len(found) / size, upper - size
+        # For the rest of an enclosing transaction (a request's); a rollback undoes it.
+        cursor.execute("RESET enable_indexscan")
     return ids
 
 
