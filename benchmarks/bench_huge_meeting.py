@@ -17,7 +17,6 @@ Exits 0 even when a target is missed (the report says FAIL).
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -26,23 +25,13 @@ import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_ingest import django_setup  # noqa: E402
+
 PAGE_TARGET_S = 0.300
 PAGE_TARGET_BYTES = 1_000_000
 EXPORTS = ("turns_csv", "json", "convokit")
-
-
-def django_setup(folder: Path):
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
-    os.environ["COMMONWEAL_HOME"] = str(folder)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "commonweal.settings"
-    os.environ.setdefault("COMMONWEAL_DEBUG", "0")
-    os.environ.setdefault("COMMONWEAL_LOG_LEVEL", "WARNING")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def page_urls(meeting, turns: int) -> list[tuple[str, dict]]:

@@ -11,12 +11,52 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Sequence
-from typing import overload
+from typing import TypeVar, overload
 
 from commonweal.transcript.model import Annotation, Participant, RawTurn, Turn
 
+Item = TypeVar("Item")
 
-class TurnTable(Sequence[Turn]):
+
+class _Columns(Sequence[Item]):
+    """A read-only sequence whose items are made, one position at a time, by ``_turn``.
+
+    It compares equal to a list or tuple of the same items, as the list it stands for.
+    """
+
+    __slots__ = ()
+
+    def _turn(self, position: int) -> Item:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> Item: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Item]: ...
+
+    def __getitem__(self, index: int | slice) -> Item | list[Item]:
+        if isinstance(index, slice):
+            return [self._turn(position) for position in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("turn index out of range")
+        return self._turn(index)
+
+    def __iter__(self) -> Iterator[Item]:
+        for position in range(len(self)):
+            yield self._turn(position)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _Columns | list | tuple):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable like the list it stands for
+
+
+class TurnTable(_Columns[Turn]):
     """A read-only sequence of Turns over the raw turns and the measures' columns."""
 
     __slots__ = ("_raw", "_participants", "participant", "units", "questions", "seconds")
@@ -39,32 +79,6 @@ class TurnTable(Sequence[Turn]):
 
     def __len__(self) -> int:
         return len(self._raw)
-
-    @overload
-    def __getitem__(self, index: int) -> Turn: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Turn]: ...
-
-    def __getitem__(self, index: int | slice) -> Turn | list[Turn]:
-        if isinstance(index, slice):
-            return [self._turn(position) for position in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("turn index out of range")
-        return self._turn(index)
-
-    def __iter__(self) -> Iterator[Turn]:
-        for position in range(len(self._raw)):
-            yield self._turn(position)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, TurnTable | list | tuple):
-            return list(self) == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # mutable like the list it stands for
 
     def __repr__(self) -> str:
         return f"TurnTable({len(self)} turns)"
@@ -96,7 +110,7 @@ class TurnTable(Sequence[Turn]):
         )
 
 
-class RawTurnTable(Sequence[RawTurn]):
+class RawTurnTable(_Columns[RawTurn]):
     """The text reader's turns as columns: a label number, a line and a text a turn.
 
     A RawTurn object (with its line number) is about 130 bytes; here a turn is about 20,
@@ -146,32 +160,6 @@ class RawTurnTable(Sequence[RawTurn]):
 
     def __len__(self) -> int:
         return len(self._texts) + (self._first is not None)
-
-    @overload
-    def __getitem__(self, index: int) -> RawTurn: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[RawTurn]: ...
-
-    def __getitem__(self, index: int | slice) -> RawTurn | list[RawTurn]:
-        if isinstance(index, slice):
-            return [self._turn(position) for position in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("turn index out of range")
-        return self._turn(index)
-
-    def __iter__(self) -> Iterator[RawTurn]:
-        for position in range(len(self)):
-            yield self._turn(position)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, RawTurnTable | list | tuple):
-            return list(self) == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return f"RawTurnTable({len(self)} turns)"
