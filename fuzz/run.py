@@ -177,9 +177,7 @@ def _watch(process, flight, name: str, args: argparse.Namespace) -> _worker.Repo
                 report.error = f"did not finish in {give_up - started_at:.0f} s"
                 return report
             message = f"still running after {time.time() - started:.0f} s; killed"
-            path = _worker.save_input(args.findings, name, "hang", data, message)
-            report.findings.append(_worker.Finding("timeout", "hang", message, len(data), path))
-            return report
+            return _with_finding(report, args, "timeout", "hang", data, message)
     return None
 
 
@@ -192,8 +190,13 @@ def _died(returncode, flight, name, output: bytes, args) -> _worker.Report:
         report.error = f"exited with status {returncode}: {tail}"
         return report
     message = f"the process ended with status {returncode} during an example: {tail}"
-    path = _worker.save_input(args.findings, name, "died", data, message)
-    report.findings.append(_worker.Finding("died", "died", message, len(data), path))
+    return _with_finding(report, args, "died", "died", data, message)
+
+
+def _with_finding(report, args, kind: str, label: str, data: bytes, message: str):
+    """``report`` with the example that ended its worker saved and added as a finding."""
+    path = _worker.save_input(args.findings, report.target, label, data, message)
+    report.findings.append(_worker.Finding(kind, label, message, len(data), path))
     return report
 
 
