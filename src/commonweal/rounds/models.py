@@ -106,6 +106,8 @@ class Round(models.Model):
     # The anonymised ballots as the Pabulib file they were counted from, kept as
     # published so that its digest in the result always matches the download.
     ballots_file = models.TextField(_("ballots file"), blank=True, editable=False)
+    # Why the secretariat closed voting, given when it confirmed; shown on the round's page.
+    close_note = models.TextField(_("why voting was closed"), blank=True, max_length=2000)
 
     class Meta:
         verbose_name = _("prioritization round")
@@ -264,6 +266,32 @@ class Ballot(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["round", "voter_key"], name="ballot_once_per_voter"),
         ]
+
+    def __str__(self) -> str:
+        return self.receipt[:12]
+
+
+class VoidReceipt(models.Model):
+    """A receipt that no longer counts: its ballot was replaced by a later one or withdrawn.
+
+    Kept so that a voter who checks an old receipt is told it is void, and why,
+    rather than that it is unknown. Like a ballot it has a random key and no
+    account, no voter key and no time stamp; the choices it stood for are not kept.
+    """
+
+    class Reason(models.TextChoices):
+        REPLACED = "replaced", _("replaced by a later ballot")
+        WITHDRAWN = "withdrawn", _("withdrawn by the voter")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="void_receipts")
+    receipt = models.CharField(_("receipt"), max_length=64, unique=True)
+    reason = models.CharField(_("why it is void"), max_length=20, choices=Reason.choices)
+
+    class Meta:
+        verbose_name = _("void receipt")
+        verbose_name_plural = _("void receipts")
+        ordering = ["round", "receipt"]
 
     def __str__(self) -> str:
         return self.receipt[:12]
