@@ -14,8 +14,14 @@ from functools import lru_cache
 from commonweal.transcript.languages import ANNOTATIONS
 from commonweal.transcript.model import Annotation
 
-_SQUARE = re.compile(r"\[(?P<inner>[^\[\]\n]{1,80})\]")
-_ROUND = re.compile(r"[(（](?P<inner>[^()（）\n]{1,40})[)）]")
+# A square-bracketed note, or round brackets (an annotation only when their words are in
+# the table). One pattern, so a paragraph is scanned once; it opens with the three
+# opening brackets as one class, which lets the regex engine skip to the next bracket in
+# C. Round brackets whose words are not a note are searched again from just inside, for
+# a square note they may hold.
+_BRACKETS = re.compile(
+    r"[\[(（](?:(?<=\[)(?P<square>[^\[\]\n]{1,80})\]|(?<=[(（])(?P<round>[^()（）\n]{1,40})[)）])"
+)
 _CLOSES = ("", " ", ".", ",", ";", ":", "!", "?", "，", "。")
 _TIME_SUFFIX = re.compile(r"[\s,;:]*\d[\d:.\s]*$")
 
@@ -36,23 +42,24 @@ def lift_annotations(paragraph: str) -> tuple[str, list[Annotation]]:
     """
     if "[" not in paragraph and "(" not in paragraph and "（" not in paragraph:
         return paragraph, []
-    found: list[tuple[int, int, str]] = []
-    for match in _SQUARE.finditer(paragraph):
-        found.append((match.start(), match.end(), annotation_kind(match["inner"]) or "note"))
-    for match in _ROUND.finditer(paragraph):
-        kind = annotation_kind(match["inner"])
-        if kind:
-            found.append((match.start(), match.end(), kind))
-    if not found:
+    search = _BRACKETS.search
+    match = search(paragraph)
+    if match is None:
         return paragraph, []
-    found.sort()
     pieces: list[str] = []
     annotations: list[Annotation] = []
     position = 0
     length = 0
-    for start, end, kind in found:
-        if start < position:  # nested in one already lifted
-            continue
+    while match is not None:
+        start, end = match.span()
+        inner = match["square"]
+        if inner is not None:
+            kind = annotation_kind(inner) or "note"
+        else:
+            kind = annotation_kind(match["round"])
+            if kind is None:  # speech in brackets: look inside it for a square note
+                match = search(paragraph, start + 1)
+                continue
         text = paragraph[start:end]
         # "Jane (sic)." reads "Jane." without the note: take the space before it along.
         if start > position and paragraph[start - 1] == " " and paragraph[end : end + 1] in _CLOSES:
@@ -62,5 +69,8 @@ def lift_annotations(paragraph: str) -> tuple[str, list[Annotation]]:
         length += len(kept)
         annotations.append(Annotation(kind=kind, text=text, offset=length))
         position = end
+        match = search(paragraph, end)
+    if not annotations:
+        return paragraph, []
     pieces.append(paragraph[position:])
     return "".join(pieces), annotations

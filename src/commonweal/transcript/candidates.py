@@ -13,7 +13,7 @@ from commonweal.transcript.cuehits import CueIndex
 from commonweal.transcript.languages import cues_for
 from commonweal.transcript.model import Candidate, Turn
 from commonweal.transcript.topics import sentence_around
-from commonweal.transcript.turntable import turn_texts
+from commonweal.transcript.turntable import turn_texts, turn_who
 
 
 def find_candidates(
@@ -21,22 +21,26 @@ def find_candidates(
 ) -> list[Candidate]:
     """``cues``: the index of the turns' texts, when the caller has made one already."""
     table = cues_for(language)
-    cues = cues if cues is not None else CueIndex(turn_texts(turns))
+    texts = turn_texts(turns)
+    cues = cues if cues is not None else CueIndex(texts)
     recommendations = cues.hits(table.recommendation)
     actions = cues.hits(table.action)
     found: list[Candidate] = []
     for index in sorted(recommendations.keys() | actions.keys()):
         hits = [(start, end, "recommendation") for start, end in recommendations.get(index, ())]
         hits += [(start, end, "action") for start, end in actions.get(index, ())]
-        found.extend(_candidates_in(turns[index], sorted(hits)))
+        found.extend(_candidates_in(turns, index, texts[index], sorted(hits)))
     return found
 
 
-def _candidates_in(turn: Turn, hits: list[tuple[int, int, str]]) -> Iterable[Candidate]:
+def _candidates_in(
+    turns: Sequence[Turn], index: int, text: str, hits: list[tuple[int, int, str]]
+) -> Iterable[Candidate]:
     """One candidate per sentence holding a cue, recommendation winning over action."""
     seen: dict[str, Candidate] = {}
+    who: tuple[str, str | None] | None = None  # the speaker, looked up once a turn
     for start, end, kind in hits:
-        sentence = sentence_around(turn.text, start, end)
+        sentence = sentence_around(text, start, end)
         if not sentence or sentence[-1] in "?？":
             continue
         earlier = seen.get(sentence)
@@ -44,12 +48,14 @@ def _candidates_in(turn: Turn, hits: list[tuple[int, int, str]]) -> Iterable[Can
             if kind == "recommendation":
                 earlier.kind = kind  # a recommendation is the stronger reading
             continue
+        if who is None:
+            who = turn_who(turns, index)
         seen[sentence] = Candidate(
             kind=kind,
-            turn=turn.index,
-            speaker=turn.speaker,
-            person=turn.person,
+            turn=index,
+            speaker=who[0],
+            person=who[1],
             sentence=sentence,
-            cue=turn.text[start:end],
+            cue=text[start:end],
         )
     return seen.values()

@@ -36,10 +36,17 @@ def _is_short_furniture(paragraph: str) -> bool:
     return _is_furniture(paragraph)
 
 
+# An end marker is a few words ("[END OF TRANSCRIPTION]"): a longer paragraph is speech,
+# and is not lowered a second time to find out.
+_END_MARKER_LENGTH = 120
+
+
 def _is_furniture(paragraph: str) -> bool:
     if _SEPARATOR.match(paragraph) or _PAGE_NUMBER.match(paragraph):
         return True
-    return is_disclaimer(paragraph) or is_end_marker(paragraph)
+    if is_disclaimer(paragraph):
+        return True
+    return len(paragraph) <= _END_MARKER_LENGTH and is_end_marker(paragraph)
 
 
 def is_disclaimer(paragraph: str) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from commonweal.transcript.cuehits import CueIndex
 from commonweal.transcript.languages import CueTable, cues_for
 from commonweal.transcript.model import Topic, Turn
-from commonweal.transcript.turntable import TurnTable, turn_texts
+from commonweal.transcript.turntable import TurnTable, turn_participants, turn_texts
 
 _MARK = re.compile(r"[。！？.!?\n]")
 # Greedy to the end, then back to the last mark: the regex engine walks back in C.
@@ -50,8 +50,9 @@ def find_topics(
     cues = cues if cues is not None else CueIndex(texts)
     opening_hits = cues.hits(table.topic_open)
     numbered_hits = cues.hits(table.topic_numbered)
+    speakers = turn_participants(turns)
     for index in sorted(opening_hits.keys() | numbered_hits.keys()):
-        if chairs is not None and turns[index].participant not in chairs:
+        if chairs is not None and speakers[index] not in chairs:
             continue
         hits = (opening_hits.get(index, ()), numbered_hits.get(index, ()))
         title = _opening_in(texts[index], hits, table, number)

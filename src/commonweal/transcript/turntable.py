@@ -87,6 +87,12 @@ class TurnTable(_Columns[Turn]):
         """Each turn's text, without making the Turns."""
         return raw_texts(self._raw)
 
+    def who(self, position: int) -> tuple[str, str | None]:
+        """One turn's speaker label and person, without making the Turn."""
+        raw = self._raw
+        label = raw.label_at(position) if isinstance(raw, RawTurnTable) else raw[position].label
+        return label, self._participants[self.participant[position]].person
+
     def _turn(self, position: int) -> Turn:
         raw = self._raw[position]
         number = self.participant[position]
@@ -176,6 +182,13 @@ class RawTurnTable(_Columns[RawTurn]):
             labels.insert(0, self._first.label)
         return labels
 
+    def label_at(self, position: int) -> str:
+        if self._first is not None:
+            if position == 0:
+                return self._first.label
+            position -= 1
+        return self._labels[self._label_ids[position]]
+
     def with_extras(self) -> Iterator[RawTurn]:
         if self._first is not None and (self._first.cue or self._first.annotations):
             yield self._first
@@ -223,6 +236,21 @@ def raw_extras(turns: Sequence[RawTurn]) -> Iterator[RawTurn]:
     for turn in turns:
         if turn.cue or turn.annotations:
             yield turn
+
+
+def turn_who(turns: Sequence[Turn], position: int) -> tuple[str, str | None]:
+    """One turn's speaker label and person (without making a TurnTable's Turn)."""
+    if isinstance(turns, TurnTable):
+        return turns.who(position)
+    turn = turns[position]
+    return turn.speaker, turn.person
+
+
+def turn_participants(turns: Sequence[Turn]) -> Sequence[int]:
+    """Each turn's participant number, in order."""
+    if isinstance(turns, TurnTable):
+        return turns.participant
+    return [turn.participant for turn in turns]
 
 
 def turn_texts(turns: Sequence[Turn]) -> Sequence[str]:
