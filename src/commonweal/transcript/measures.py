@@ -40,7 +40,7 @@ def count_units(text: str) -> int:
     Text without CJK takes a faster road to the same count: whitespace tokens, less those
     with no letter or digit ("—").
     """
-    if _HAS_CJK.search(text):
+    if not text.isascii() and _HAS_CJK.search(text):  # isascii() reads a flag: no scan
         # Each CJK character is a unit: count them by replacing each run with one space
         # (a space, so the words on either side stay apart), then count the words left.
         rest, runs = _CJK_RUN.subn(" ", text)
