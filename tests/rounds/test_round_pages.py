@@ -72,7 +72,7 @@ def test_the_secretariat_sees_edit_close_and_after_the_count_the_pabulib_link(
     assert reverse("rounds:edit", kwargs={"pk": approval_round.pk}) in page
     assert "only the title and description can still change" in page
     assert "Close voting and count" in page
-    client.post(reverse("rounds:close", kwargs={"pk": approval_round.pk}))
+    client.post(reverse("rounds:close", kwargs={"pk": approval_round.pk}), {"confirm": "yes"})
     page = _page(client.get(approval_round.get_absolute_url()))
     assert "Close voting and count" not in page
     assert reverse("rounds:pabulib", kwargs={"pk": approval_round.pk}) in page
@@ -167,8 +167,9 @@ def test_voting_again_replaces_the_ballot_with_a_new_receipt(client, approval_ro
     assert ballot.choices == [["WS2-2", 1]]
     page = _page(client.get(_ballot_url(approval_round)))
     assert ballot.receipt in page
-    assert first not in page
+    assert f"The old receipt {first} is void: that ballot will not be counted." in page
     assert "Replace my ballot" in page
+    assert f"Submitting replaces your current ballot: its receipt {ballot.receipt[:16]}" in page
 
 
 def test_a_member_of_two_voting_groups_chooses_which_one_they_vote_for(

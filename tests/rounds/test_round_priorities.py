@@ -62,7 +62,10 @@ def test_the_secretariat_closes_voting_and_lands_on_the_published_list(
 ):
     client.force_login(role_users["secretariat"])
     assert client.get(_url("close", planned_round)).status_code == 405
-    response = client.post(_url("close", planned_round), follow=True)
+    asked = client.post(_url("close", planned_round))
+    assert "Voting ends now for everyone" in _page(asked)
+    assert not Round.objects.get(pk=planned_round.pk).is_counted
+    response = client.post(_url("close", planned_round), {"confirm": "yes"}, follow=True)
     assert response.redirect_chain[-1][0] == _url("priorities", planned_round)
     assert "the priority list is published" in _page(response)
     # Closing early is said on the published list; the planned close, a rule, is kept.

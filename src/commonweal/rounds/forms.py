@@ -10,6 +10,8 @@ from commonweal.recommendations.models import Recommendation
 from commonweal.rounds.models import Ballot, Round
 from commonweal.rounds.selectors import ballot_items
 from commonweal.rounds.services import EDITABLE_AFTER_OPENING, RULE_FIELDS, RoundError
+from commonweal.rounds.services.closing import NOTE_MAX_LENGTH
+from commonweal.rounds.voting import clean_receipt
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
 
@@ -138,6 +140,37 @@ class CommentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_lazy("Shown with your name to everyone who reads the priority list."),
     )
+
+
+class CloseForm(forms.Form):
+    """What the secretariat may say when it closes voting and counts."""
+
+    note = forms.CharField(
+        label=_lazy("Why voting is closed now (optional)"),
+        max_length=NOTE_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_lazy("Shown to everyone on the round's page."),
+    )
+
+
+class ReceiptCheckForm(forms.Form):
+    receipt = forms.CharField(
+        label=_lazy("Receipt"),
+        max_length=200,
+        help_text=_lazy("The receipt your ballot page gave you, whole or its first 16 characters."),
+    )
+
+    def clean_receipt(self) -> str:
+        receipt = clean_receipt(self.cleaned_data["receipt"])
+        if receipt is None:
+            raise forms.ValidationError(
+                _(
+                    "A receipt is made of the digits 0–9 and the letters a–f, 64 of them; "
+                    "give at least the first 16."
+                )
+            )
+        return receipt
 
 
 WHOLE_NUMBER = re.compile(r"-?[0-9]{1,9}")

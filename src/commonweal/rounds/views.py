@@ -24,9 +24,16 @@ from commonweal.core.downloads import (
     text_stream,
 )
 from commonweal.core.permissions import access_required
-from commonweal.rounds import selectors, services
+from commonweal.rounds import selectors, services, voting
+from commonweal.rounds.confirmations import (
+    Confirmation,
+    close_confirmation,
+    withdraw_confirmation,
+)
 from commonweal.rounds.forms import (
+    CloseForm,
     CommentForm,
+    ReceiptCheckForm,
     RoundForm,
     RoundTextForm,
     ballot_choices,
@@ -36,13 +43,16 @@ from commonweal.rounds.forms import (
     posted_ballot_values,
     round_edit_form,
 )
-from commonweal.rounds.models import Comment, Round
+from commonweal.rounds.models import Ballot, Comment, Round
 from commonweal.rounds.results import RoundResult
 from commonweal.rounds.services import RoundError
 
 
 def rounds(request):
-    listed = selectors.round_list().annotate(ballot_count=Count("ballots"))
+    listed = list(selectors.round_list().annotate(ballot_count=Count("ballots")))
+    open_to = voting.rounds_open_to(listed, request.user)
+    for listed_round in listed:
+        listed_round.open_to_me = listed_round.pk in open_to
     return render(request, "rounds/list.html", {"rounds": listed})
 
 
@@ -54,19 +64,76 @@ def _pabulib_name(voting_round: Round) -> str:
     return f"round-{voting_round.pk}.pb"
 
 
+@require_http_methods(["GET", "POST"])
 def round_detail(request, pk: int):
+    """The round's rules and ballot, who may vote and why not; a posted receipt is
+    checked (posted, so that no receipt is written into a link or a server log)."""
     voting_round = _round_or_404(pk)
+    check = ReceiptCheckForm(request.POST or None)
+    receipt_status = (
+        voting.receipt_status(voting_round, check.cleaned_data["receipt"])
+        if (request.method == "POST" and check.is_valid())
+        else ""
+    )
     return render(
         request,
         "rounds/detail.html",
         {
             "round": voting_round,
             "items": selectors.ballot_items(voting_round),
-            "can_vote": voting_round.is_open()
-            and bool(selectors.voting_groups(voting_round, request.user)),
+            "access": voting.voting_access(voting_round, request.user),
             "can_manage": request.user.has_perm("rounds.manage", voting_round),
             "ballot_count": voting_round.ballots.count(),
+            "check": check,
+            "receipt_status": receipt_status,
         },
+        status=400 if check.errors else 200,
+    )
+
+
+def _confirmation(request, confirm: Confirmation, *, status: int = 200):
+    """The page that asks before an action that cannot be undone; its form posts the
+    same action again with ``confirm=yes``."""
+    return render(request, "rounds/confirm.html", {"confirm": confirm}, status=status)
+
+
+def _confirmed(request) -> bool:
+    return request.POST.get("confirm") == "yes"
+
+
+def _ballot_withdraw(request, voting_round: Round):
+    """Withdraw the voter's ballot, after a confirmation page that says what it does."""
+    here = reverse("rounds:ballot", kwargs={"pk": voting_round.pk})
+    current = services.ballot_of(voting_round, request.user)
+    if current is not None and voting_round.is_open() and not _confirmed(request):
+        return _confirmation(request, withdraw_confirmation(voting_round, current, here))
+    try:
+        receipt = services.ballot_withdraw(voting_round=voting_round, user=request.user)
+    except RoundError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _(
+                "Your vote is withdrawn: it will not be counted, and its receipt %(receipt)s "
+                "is void. You may vote again while voting is open."
+            )
+            % {"receipt": receipt},
+        )
+    return redirect(here)
+
+
+def _ballot_saved(request, replaced: Ballot | None) -> None:
+    if replaced is None:
+        messages.success(request, _("Your ballot is saved."))
+        return
+    messages.success(
+        request,
+        _(
+            "Your new ballot replaces the one before. The old receipt %(receipt)s is void: "
+            "that ballot will not be counted. Keep the new receipt below."
+        )
+        % {"receipt": replaced.receipt},
     )
 
 
@@ -80,10 +147,12 @@ def ballot(request, pk: int):
     if not eligible:
         raise PermissionDenied(
             _(
-                "Only current members of this round's voting groups can vote in it. If you "
-                "think you should be one, ask your group's coordinator."
+                "Only current members of this round's voting groups can vote in it. Ask to "
+                "join one of them on its group page; the round's page lists them."
             )
         )
+    if request.method == "POST" and request.POST.get("action") == "withdraw":
+        return _ballot_withdraw(request, voting_round)
     current = services.ballot_of(voting_round, request.user)
     problem = ""
     values = ballot_values(voting_round, current)
@@ -102,7 +171,7 @@ def ballot(request, pk: int):
             values = posted_ballot_values(voting_round, request.POST)
             chosen_group = request.POST.get("group", chosen_group)
         else:
-            messages.success(request, _("Your ballot is saved."))
+            _ballot_saved(request, current)
             return redirect("rounds:ballot", pk=voting_round.pk)
     return render(
         request,
@@ -179,9 +248,23 @@ def round_edit(request, pk: int):
 @access_required("rounds.manage")
 @require_POST
 def round_close(request, pk: int):
+    """Close voting and count: first a page that says what it does and asks why, then,
+    posted again with ``confirm=yes``, the count."""
     voting_round = _round_or_404(pk)
+    if voting_round.is_counted:
+        messages.info(request, _("This round is already counted."))
+        return redirect("rounds:priorities", pk=voting_round.pk)
+    if not voting_round.has_opened():
+        messages.error(request, _("Voting has not opened yet; there is nothing to count."))
+        return redirect(voting_round)
+    form = CloseForm(request.POST)
+    if not _confirmed(request) or not form.is_valid():
+        confirm = close_confirmation(voting_round, form, voting_round.ballots.count())
+        return _confirmation(request, confirm, status=400 if form.errors else 200)
     try:
-        voting_round = services.round_close(voting_round=voting_round, by=request.user)
+        voting_round = services.round_close_with_note(
+            voting_round=voting_round, note=form.cleaned_data["note"], by=request.user
+        )
     except RoundError as error:
         messages.error(request, str(error))
         return redirect(voting_round)

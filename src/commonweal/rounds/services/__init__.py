@@ -1,14 +1,17 @@
 """Writes for prioritization rounds, one module per job: setting a round (``setup``),
-casting ballots (``ballots``), counting and publishing (``counting``) and comments on
-the published list (``comments``). Callers import from here."""
+casting ballots (``ballots``), counting and publishing (``counting``), closing on the
+secretariat's word (``closing``) and comments on the published list (``comments``).
+Callers import from here."""
 
 from commonweal.rounds.services.ballots import (
     ballot_of,
     ballot_receipt,
     ballot_submit,
+    ballot_withdraw,
     check_choices,
     voter_key,
 )
+from commonweal.rounds.services.closing import round_close_with_note
 from commonweal.rounds.services.comments import comment_add, comment_hide
 from commonweal.rounds.services.counting import (
     RoundCount,
@@ -34,11 +37,13 @@ __all__ = [
     "ballot_of",
     "ballot_receipt",
     "ballot_submit",
+    "ballot_withdraw",
     "check_choices",
     "comment_add",
     "comment_hide",
     "group_weights",
     "round_close",
+    "round_close_with_note",
     "round_count",
     "round_create",
     "round_election",

@@ -2,7 +2,9 @@
 
 Who voted (``Participation``) and what was voted (``Ballot``) are written in
 separate transactions, and the ballot row is found again only through a keyed
-hash of the round and the account (decision 0011).
+hash of the round and the account (decision 0011). A ballot replaced or
+withdrawn leaves its receipt behind as a ``VoidReceipt``, with nothing that
+names the voter, so that checking it says it no longer counts.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from commonweal.rounds.models import Ballot, Participation, Round
+from commonweal.rounds.models import Ballot, Participation, Round, VoidReceipt
 from commonweal.rounds.selectors import voting_groups
 from commonweal.rounds.services.errors import RoundError
 
@@ -91,7 +93,8 @@ def ballot_submit(
     """Store ``user``'s ballot (replacing an earlier one); return it with its receipt.
 
     One statement inserts or replaces the ballot (``INSERT … ON CONFLICT``), so
-    concurrent submissions by one voter leave exactly one ballot, the last.
+    concurrent submissions by one voter leave exactly one ballot, the last. The
+    receipt of the ballot it replaces is kept as void (reason "replaced").
     """
     if not voting_round.is_open(now):
         raise RoundError(_("Voting in this round is not open."))
@@ -101,6 +104,14 @@ def ballot_submit(
     receipt = ballot_receipt(voting_round, cleaned, secrets.token_hex(16))
     key = voter_key(voting_round, user)
     with transaction.atomic():
+        # Locked, so that a concurrent submission by the same voter waits and then
+        # voids the receipt this one writes, not the one this one voids.
+        replaced = (
+            Ballot.objects.select_for_update()
+            .filter(round=voting_round, voter_key=key)
+            .values_list("receipt", flat=True)
+            .first()
+        )
         Ballot.objects.bulk_create(
             [
                 Ballot(
@@ -111,6 +122,10 @@ def ballot_submit(
             unique_fields=["round", "voter_key"],
             update_fields=["group", "choices", "receipt"],
         )
+        if replaced is not None:
+            VoidReceipt.objects.create(
+                round=voting_round, receipt=replaced, reason=VoidReceipt.Reason.REPLACED
+            )
         # Read back inside the transaction: the row is ours until commit, so this is
         # the ballot just written, not a concurrent submission's.
         ballot = Ballot.objects.get(round=voting_round, voter_key=key)
@@ -127,6 +142,31 @@ def ballot_submit(
         update_fields=["group"],
     )
     return ballot
+
+
+def ballot_withdraw(*, voting_round: Round, user, now: datetime.datetime | None = None) -> str:
+    """Take back ``user``'s ballot while voting is open; return its receipt, now void.
+
+    The ballot goes, its receipt is kept as void (reason "withdrawn"), and the
+    account no longer counts as having voted (its participation goes too, in a
+    transaction of its own as when it was written). The voter may vote again
+    while voting is open.
+    """
+    if not voting_round.is_open(now):
+        raise RoundError(_("Voting in this round is closed: a ballot can no longer be withdrawn."))
+    key = voter_key(voting_round, user)
+    with transaction.atomic():
+        ballot = (
+            Ballot.objects.select_for_update().filter(round=voting_round, voter_key=key).first()
+        )
+        if ballot is None:
+            raise RoundError(_("You have no ballot in this round to withdraw."))
+        ballot.delete()
+        VoidReceipt.objects.create(
+            round=voting_round, receipt=ballot.receipt, reason=VoidReceipt.Reason.WITHDRAWN
+        )
+    Participation.objects.filter(round=voting_round, user=user).delete()
+    return ballot.receipt
 
 
 def ballot_of(voting_round: Round, user) -> Ballot | None:
