@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from commonweal.community.models import Membership, Person, PersonName, StakeholderGroup
+from commonweal.community.models import (
+    Membership,
+    MembershipRequest,
+    Person,
+    PersonName,
+    StakeholderGroup,
+)
 
 
 class PersonNameInline(admin.TabularInline):
@@ -52,3 +58,32 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ["person__display_name", "group__name", "title"]
     fields = ["person", "group", "role", "title", "start_date", "end_date"]
     autocomplete_fields = ["person", "group"]
+
+
+@admin.register(MembershipRequest)
+class MembershipRequestAdmin(admin.ModelAdmin):
+    """Read-only: requests are decided on the site, where approval creates the membership."""
+
+    list_display = ["person", "group", "status", "created_at", "decided_by", "decided_at"]
+    list_filter = ["status", "group__kind", "group"]
+    search_fields = ["person__display_name", "group__name", "note"]
+    fields = [
+        "person",
+        "group",
+        "note",
+        "status",
+        "created_at",
+        "decided_by",
+        "decided_at",
+        "decision_note",
+        "membership",
+        "person_told_at",
+    ]
+    readonly_fields = fields
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from commonweal.community.models import Membership, Person
+from commonweal.community.models import Membership, MembershipRequest, Person
 
 
 class MembershipForm(forms.ModelForm):
@@ -27,3 +27,25 @@ class MembershipForm(forms.ModelForm):
 
 class RosterUploadForm(forms.Form):
     file = forms.FileField(label=_("Roster file (YAML or CSV)"))
+
+
+class MembershipRequestForm(forms.Form):
+    note = forms.CharField(
+        label=_("Your note to the group"),
+        max_length=MembershipRequest.NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Who you are and why you want to join. "
+            "The group's coordinators and the secretariat read it."
+        ),
+    )
+
+
+class MembershipDecisionForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note to the person (optional)"),
+        required=False,
+        max_length=MembershipRequest.NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Sent to them with the decision."),
+    )

@@ -198,3 +198,98 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} — {self.group} ({self.get_role_display()})"
+
+
+class MembershipRequestQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=MembershipRequest.Status.PENDING)
+
+
+class MembershipRequest(models.Model):
+    """A person asking to join a group; the group's coordinators or the secretariat decide.
+
+    Approval creates the Membership in the same transaction, so the right to vote in the
+    group's rounds follows from the memberships as it always does.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        APPROVED = "approved", _("approved")
+        DECLINED = "declined", _("declined")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    # Board seats and staff posts are appointed, not asked for.
+    REQUESTABLE_KINDS = (
+        StakeholderGroup.Kind.SUPPORTING_ORGANIZATION,
+        StakeholderGroup.Kind.ADVISORY_COMMITTEE,
+        StakeholderGroup.Kind.STAKEHOLDER_GROUP,
+        StakeholderGroup.Kind.CONSTITUENCY,
+    )
+    NOTE_MAX_LENGTH = 2000
+
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        related_name="membership_requests",
+        verbose_name=_("person"),
+    )
+    group = models.ForeignKey(
+        StakeholderGroup,
+        on_delete=models.CASCADE,
+        related_name="membership_requests",
+        verbose_name=_("group"),
+    )
+    note = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("asked at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="membership_decisions",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(
+        _("decided at"), null=True, blank=True, help_text=_("Or withdrawn at.")
+    )
+    decision_note = models.TextField(_("decision note"), max_length=NOTE_MAX_LENGTH, blank=True)
+    membership = models.OneToOneField(
+        Membership,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="request",
+        verbose_name=_("membership created"),
+    )
+    person_told_at = models.DateTimeField(
+        _("decision shown to the person at"), null=True, blank=True
+    )
+
+    objects = MembershipRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership request")
+        verbose_name_plural = _("membership requests")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "group"],
+                condition=Q(status="pending"),
+                name="one_pending_request_per_person_and_group",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="pending", decided_at__isnull=True)
+                | (~Q(status="pending") & Q(decided_at__isnull=False)),
+                name="membership_request_decided_when_not_pending",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.group} ({self.get_status_display()})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING

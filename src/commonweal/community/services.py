@@ -5,9 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from commonweal.community.models import Membership, Person, PersonName, StakeholderGroup
+from commonweal.community import notices
+from commonweal.community.models import (
+    Membership,
+    MembershipRequest,
+    Person,
+    PersonName,
+    StakeholderGroup,
+)
 from commonweal.community.selectors import person_find
 from commonweal.community.text import script_of
 from commonweal.rosters import Roster, RosterError, name_key, roster_read
@@ -165,3 +175,120 @@ def roster_import(*, data: bytes, source: str, kind: str | None = None) -> Roste
         else:
             result.unchanged += 1
     return result
+
+
+def check_may_ask_to_join(*, person: Person | None, group: StakeholderGroup) -> None:
+    """Raise ValidationError saying why ``person`` may not ask to join ``group`` now."""
+    if person is None or person.is_erased:
+        raise ValidationError(
+            _(
+                "Your account is not linked to a person in the community. "
+                "Ask the secretariat to link it, then ask to join."
+            )
+        )
+    if group.kind not in MembershipRequest.REQUESTABLE_KINDS:
+        raise ValidationError(
+            _(
+                "Members of %(group)s are appointed; it does not take requests to join. "
+                "The secretariat can tell you how members are chosen."
+            )
+            % {"group": group.name}
+        )
+    if Membership.objects.current().filter(person=person, group=group).exists():
+        raise ValidationError(_("You are already a member of %(group)s.") % {"group": group.name})
+    if MembershipRequest.objects.pending().filter(person=person, group=group).exists():
+        raise ValidationError(
+            _("You have already asked to join %(group)s; the request is waiting for a decision.")
+            % {"group": group.name}
+        )
+
+
+def membership_request_create(
+    *, person: Person | None, group: StakeholderGroup, note: str, site_url: str = ""
+) -> MembershipRequest:
+    """Ask to join; the group's coordinators are emailed once the request is saved."""
+    try:
+        with transaction.atomic():
+            check_may_ask_to_join(person=person, group=group)
+            membership_request = MembershipRequest.objects.create(
+                person=person, group=group, note=note.strip()
+            )
+            transaction.on_commit(
+                lambda: notices.request_arrived_email(
+                    membership_request=membership_request, site_url=site_url
+                ),
+                robust=True,
+            )
+    except IntegrityError:
+        # Two submissions at once: the other one is the pending request.
+        raise ValidationError(
+            _("You have already asked to join %(group)s; the request is waiting for a decision.")
+            % {"group": group.name}
+        ) from None
+    return membership_request
+
+
+def _pending_locked(membership_request_id: int) -> MembershipRequest:
+    """The request, row-locked; call inside a transaction."""
+    membership_request = (
+        MembershipRequest.objects.select_for_update()
+        .select_related("person", "group")
+        .get(pk=membership_request_id)
+    )
+    if not membership_request.is_pending:
+        raise ValidationError(
+            _("This request is no longer pending: it was %(status)s.")
+            % {"status": membership_request.get_status_display()}
+        )
+    return membership_request
+
+
+@transaction.atomic
+def membership_request_withdraw(*, membership_request_id: int) -> MembershipRequest:
+    membership_request = _pending_locked(membership_request_id)
+    membership_request.status = MembershipRequest.Status.WITHDRAWN
+    membership_request.decided_at = timezone.now()
+    membership_request.save(update_fields=["status", "decided_at"])
+    return membership_request
+
+
+@transaction.atomic
+def membership_request_decide(
+    *,
+    membership_request_id: int,
+    approve: bool,
+    decided_by: Person | None,
+    note: str = "",
+    site_url: str = "",
+) -> MembershipRequest:
+    """Approve (and create the membership) or decline a pending request, then tell the person.
+
+    Nobody decides their own request. Approving someone who became a member meanwhile
+    (added by hand) records the approval without a second membership.
+    """
+    membership_request = _pending_locked(membership_request_id)
+    if decided_by is not None and decided_by.pk == membership_request.person_id:
+        raise ValidationError(_("You cannot decide your own request."))
+    if approve:
+        membership_request.status = MembershipRequest.Status.APPROVED
+        already = Membership.objects.current().filter(
+            person_id=membership_request.person_id, group_id=membership_request.group_id
+        )
+        if not already.exists():
+            membership_request.membership = Membership.objects.create(
+                person_id=membership_request.person_id,
+                group_id=membership_request.group_id,
+                role=Membership.Role.MEMBER,
+                start_date=timezone.localdate(),
+            )
+    else:
+        membership_request.status = MembershipRequest.Status.DECLINED
+    membership_request.decided_by = decided_by
+    membership_request.decided_at = timezone.now()
+    membership_request.decision_note = note.strip()
+    membership_request.save()
+    transaction.on_commit(
+        lambda: notices.decision_email(membership_request=membership_request, site_url=site_url),
+        robust=True,
+    )
+    return membership_request
