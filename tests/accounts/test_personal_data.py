@@ -88,6 +88,20 @@ def full_footprint(make_user, make_group, make_recommendation, make_round):
         assessed_on=datetime.date(2026, 1, 1),
         by=user,
     )
+    # Asked to join a group, and decided someone else's request.
+    from django.utils import timezone
+
+    from commonweal.community.models import MembershipRequest
+
+    MembershipRequest.objects.create(person=user.person, group=group, note="Let me in.")
+    MembershipRequest.objects.create(
+        person=make_user().person,
+        group=group,
+        note="Me too.",
+        status=MembershipRequest.Status.DECLINED,
+        decided_by=user.person,
+        decided_at=timezone.now(),
+    )
     bystander = make_user("bystander@example.org")
     return user, bystander
 

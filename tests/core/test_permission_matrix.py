@@ -51,6 +51,14 @@ MATRIX = {
     # Only the coordinator of this very group, the secretariat and administrators.
     "community:membership_add": ("group", row(302, 403, 200, 200, 403, 403, 200)),
     "community:roster_upload": (None, PLATFORM_STAFF),
+    "community:my_groups": (None, SIGNED_IN),
+    "community:request_join": ("group", SIGNED_IN),
+    "community:request_queue": ("group", row(302, 403, 200, 200, 403, 403, 200)),
+    "community:request_approve": ("membership_request", row(302, 403, 200, 200, 403, 403, 200)),
+    "community:request_decline": ("membership_request", row(302, 403, 200, 200, 403, 403, 200)),
+    # A superuser passes every check, so withdrawing someone else's request is only refused
+    # by the method: 405 for a GET.
+    "community:request_withdraw": ("membership_request", row(302, 405, 403, 403, 403, 403, 405)),
     "meetings:list": (None, EVERYONE),
     "meetings:search": (None, EVERYONE),
     "meetings:meeting": ("meeting", EVERYONE),
@@ -117,6 +125,7 @@ def test_every_url_has_a_row():
 @pytest.fixture
 def url_kwargs(role_users, make_person, make_recommendation, make_round):
     from commonweal.accounts.services import invitation_create
+    from commonweal.community.models import MembershipRequest
     from commonweal.meetings.models import Candidate, IngestJob, Meeting, Participant, Turn
     from commonweal.rounds.services import comment_add, round_close
 
@@ -134,7 +143,11 @@ def url_kwargs(role_users, make_person, make_recommendation, make_round):
     ncsg = role_users["groups"]["ncsg"]
     counted = round_close(voting_round=make_round(voter_groups=[ncsg]))
     comment = comment_add(voting_round=counted, author=role_users["participant"], text="Thanks.")
+    membership_request = MembershipRequest.objects.create(
+        person=role_users["participant"].person, group=ncsg, note="Let me in."
+    )
     return {
+        "membership_request": {"pk": membership_request.pk},
         "invitation": {"token": token},
         "reset": {"uidb64": "MQ", "token": "set-password"},
         "person": {"pk": make_person("Shown Person").pk},
