@@ -149,9 +149,10 @@ def test_the_secretariat_takes_a_recommendation_from_costs_to_implemented(
             "one_time_cost": "1000",
             "recurring_cost": "100",
             "implementation_years": "2",
+            "confirm": "yes",
         },
-        {"action": "decide", "decision": "approved", **REASONS},
-        {"action": "move", "to": "implementation"},
+        {"action": "decide", "decision": "approved", **REASONS, "confirm": "yes"},
+        {"action": "move", "to": "implementation", "confirm": "yes"},
         {"action": "progress", "progress": "60"},
         {"action": "milestone_add", "title": "Hire a coordinator", "due_on": "2030-01-31"},
         {"action": "translate", "language": "zh-hans", "title": "标题", "text": "正文"},
@@ -160,11 +161,10 @@ def test_the_secretariat_takes_a_recommendation_from_costs_to_implemented(
         response = client.post(url, step)
         assert response.status_code == 302, (step, response.content.decode()[:2000])
     milestone = Milestone.objects.get()
-    assert (
-        client.post(url, {"action": "milestone_complete", "milestone": milestone.pk}).status_code
-        == 302
-    )
-    assert client.post(url, {"action": "move", "to": "implemented"}).status_code == 302
+    completed = {"action": "milestone_complete", "milestone": milestone.pk, "confirm": "yes"}
+    assert client.post(url, completed).status_code == 302
+    implemented = {"action": "move", "to": "implemented", "confirm": "yes"}
+    assert client.post(url, implemented).status_code == 302
     shown.refresh_from_db()
     assert shown.status == "implemented"
     assert shown.one_time_cost == Decimal("1000")

@@ -206,6 +206,19 @@ class MoveForm(forms.Form):
     note = forms.CharField(max_length=2000, required=False)
 
 
+class ReasonForm(forms.Form):
+    """Why a step that changes a recommendation's status is taken; asked on its
+    confirmation and kept with the step in the lifecycle."""
+
+    note = forms.CharField(
+        label=_("Reason (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Public: shown with this step in the recommendation's lifecycle."),
+    )
+
+
 class ProgressForm(forms.Form):
     progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100)
 

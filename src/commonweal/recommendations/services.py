@@ -1,8 +1,8 @@
 """Writes to the registry: adding recommendations and moving them through their lifecycle.
 
 Every lifecycle move goes through :func:`recommendation_move`, which refuses a
-move the lifecycle does not allow, stamps the stage's time and records a
-:class:`LifecycleEvent`.
+move the lifecycle does not allow (``lifecycle.check_move``), stamps the stage's
+time and records a :class:`LifecycleEvent` with who, when and why.
 """
 
 from __future__ import annotations
@@ -14,6 +14,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from commonweal.recommendations.lifecycle import (  # noqa: F401  (callers import them from here)
+    TRANSITIONS,
+    LifecycleError,
+    check_assess,
+    check_decision,
+    check_move,
+)
 from commonweal.recommendations.models import (
     STAGE_TIMESTAMPS,
     LifecycleEvent,
@@ -26,21 +33,6 @@ from commonweal.recommendations.models import (
 
 Status = Recommendation.Status
 Decision = Recommendation.Decision
-
-# Which status may follow which. A deferred decision sends the recommendation back
-# to a later round; a rejection is final; only an approved one is implemented.
-TRANSITIONS: dict[str, tuple[str, ...]] = {
-    Status.RECEIVED: (Status.ASSESSED,),
-    Status.ASSESSED: (Status.PRIORITIZATION, Status.DECIDED),
-    Status.PRIORITIZATION: (Status.DECIDED, Status.ASSESSED),
-    Status.DECIDED: (Status.PRIORITIZATION, Status.IMPLEMENTATION),
-    Status.IMPLEMENTATION: (Status.IMPLEMENTED,),
-    Status.IMPLEMENTED: (),
-}
-
-
-class LifecycleError(ValueError):
-    """A move the lifecycle does not allow; the message is for the person who tried."""
 
 
 def recommendation_create(
@@ -92,41 +84,11 @@ def recommendation_move(
 
     Only the round services (``by_round``) put a recommendation into prioritization
     or take it off a ballot; only ``recommendation_decide`` (with its ``decision``)
-    decides. Call inside a transaction when other writes must go with the move.
+    decides. The event records who moved it, when, and the ``note`` (the reason
+    given). Call inside a transaction when other writes must go with the move.
     """
-    current = recommendation.status
-    if to not in TRANSITIONS.get(current, ()):
-        raise LifecycleError(
-            _("A recommendation that is “%(current)s” cannot become “%(to)s”.")
-            % {"current": Status(current).label, "to": Status(to).label}
-        )
-    if to == Status.PRIORITIZATION and not by_round:
-        raise LifecycleError(
-            _("A recommendation enters prioritization when a round puts it on its ballot.")
-        )
-    if to == Status.DECIDED and not decision:
-        raise LifecycleError(_("Record the decision with its rationale and public interest."))
-    if current == Status.PRIORITIZATION and not by_round:
-        pending = recommendation.rounds.filter(result__isnull=True).first()
-        if pending is not None:
-            raise LifecycleError(
-                _("It is on the ballot of “%(round)s”, which has not been counted yet.")
-                % {"round": pending.title}
-            )
-    if to == Status.ASSESSED and not recommendation.costed:
-        raise LifecycleError(_("Give the one-time and the recurring cost before assessing it."))
-    if to == Status.IMPLEMENTATION and recommendation.decision != Decision.APPROVED:
-        raise LifecycleError(_("Only an approved recommendation can be implemented."))
-    if (
-        current == Status.DECIDED
-        and to == Status.PRIORITIZATION
-        and recommendation.decision != Decision.DEFERRED
-    ):
-        raise LifecycleError(_("Only a deferred recommendation goes back to prioritization."))
     at = at or timezone.now()
-    previous = getattr(recommendation, STAGE_TIMESTAMPS[current])
-    if previous is not None and at < previous:
-        raise LifecycleError(_("A step cannot be dated before the step it follows."))
+    check_move(recommendation=recommendation, to=to, at=at, decision=decision, by_round=by_round)
     recommendation.status = to
     setattr(recommendation, STAGE_TIMESTAMPS[to], at)
     if to == Status.IMPLEMENTED:
@@ -134,7 +96,12 @@ def recommendation_move(
     with transaction.atomic():
         recommendation.save()
         LifecycleEvent.objects.create(
-            recommendation=recommendation, status=to, decision=decision, at=at, by=by, note=note
+            recommendation=recommendation,
+            status=to,
+            decision=decision,
+            at=at,
+            by=by,
+            note=note.strip(),
         )
     return recommendation
 
@@ -147,20 +114,23 @@ def recommendation_assess(
     implementation_years: int,
     by=None,
     at: datetime.datetime | None = None,
+    note: str = "",
 ) -> Recommendation:
     """Record the costs; a received recommendation becomes assessed."""
-    if one_time_cost < 0 or recurring_cost < 0:
-        raise LifecycleError(_("Costs cannot be negative."))
-    if implementation_years < 1:
-        raise LifecycleError(_("The implementation period is at least one year."))
-    if recommendation.status not in (Status.RECEIVED, Status.ASSESSED):
-        raise LifecycleError(_("Costs are fixed once a recommendation is in prioritization."))
+    check_assess(
+        recommendation=recommendation,
+        one_time_cost=one_time_cost,
+        recurring_cost=recurring_cost,
+        implementation_years=implementation_years,
+    )
     with transaction.atomic():
         recommendation.one_time_cost = one_time_cost
         recommendation.recurring_cost = recurring_cost
         recommendation.implementation_years = implementation_years
         if recommendation.status == Status.RECEIVED:
-            recommendation_move(recommendation=recommendation, to=Status.ASSESSED, by=by, at=at)
+            recommendation_move(
+                recommendation=recommendation, to=Status.ASSESSED, by=by, at=at, note=note
+            )
         else:
             recommendation.save()
     return recommendation
@@ -176,25 +146,17 @@ def recommendation_decide(
     alternatives: str,
     by=None,
     at: datetime.datetime | None = None,
+    note: str = "",
 ) -> Recommendation:
     """Record a decision with its rationale and public-interest statement."""
-    if decision not in Decision.values:
-        raise LifecycleError(_("Choose approved, deferred or rejected."))
-    missing = [
-        label
-        for label, value in (
-            (_("rationale"), rationale),
-            (_("whom it serves"), serves),
-            (_("how the community was consulted"), consultation),
-            (_("alternatives weighed"), alternatives),
-        )
-        if not value.strip()
-    ]
-    if missing:
-        raise LifecycleError(
-            _("A decision is published with its reasons; missing: %(fields)s.")
-            % {"fields": ", ".join(str(m) for m in missing)}
-        )
+    check_decision(
+        recommendation=recommendation,
+        decision=decision,
+        rationale=rationale,
+        serves=serves,
+        consultation=consultation,
+        alternatives=alternatives,
+    )
     with transaction.atomic():
         recommendation.decision = decision
         recommendation.rationale = rationale.strip()
@@ -202,7 +164,12 @@ def recommendation_decide(
         recommendation.consultation = consultation.strip()
         recommendation.alternatives = alternatives.strip()
         recommendation_move(
-            recommendation=recommendation, to=Status.DECIDED, by=by, at=at, decision=decision
+            recommendation=recommendation,
+            to=Status.DECIDED,
+            by=by,
+            at=at,
+            decision=decision,
+            note=note,
         )
     return recommendation
 

@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,6 +26,7 @@ from commonweal.recommendations.forms import (
     MilestoneForm,
     MoveForm,
     ProgressForm,
+    ReasonForm,
     RecommendationAddForm,
     RecommendationEditForm,
     RecommendationFilterForm,
@@ -222,6 +224,125 @@ def _translate(recommendation: Recommendation, data: dict, user) -> object:
 
 
 @dataclass(frozen=True)
+class _Question:
+    """What a step does, asked before it is taken, on a page whose form posts the step
+    again with ``confirm=yes`` (so it works without JavaScript)."""
+
+    title: str
+    effects: tuple[str, ...]
+    confirm_label: str
+    # A step that changes the status may be given a reason, kept in the lifecycle.
+    reason: bool = True
+
+
+def _money(value) -> str:
+    return formats.number_format(value, decimal_pos=2, use_l10n=True, force_grouping=True)
+
+
+def _ask_assess(recommendation: Recommendation, data: dict) -> _Question | None:
+    """Assessing a received recommendation moves it on; revising the costs does not."""
+    if recommendation.status != Status.RECEIVED:
+        return None
+    services.check_assess(recommendation=recommendation, **data)
+    ref = recommendation.reference
+    return _Question(
+        title=_("Assess %(ref)s?") % {"ref": ref},
+        effects=(
+            _(
+                "Its costs are recorded: %(one)s once and %(recurring)s a year, "
+                "%(years)d years to implement."
+            )
+            % {
+                "one": _money(data["one_time_cost"]),
+                "recurring": _money(data["recurring_cost"]),
+                "years": data["implementation_years"],
+            },
+            _(
+                "It becomes “assessed”, ready for a prioritization round's ballot, and cannot "
+                "go back to “received”. The costs can still be revised until it is on a ballot."
+            ),
+        ),
+        confirm_label=_("Record the costs and assess"),
+    )
+
+
+DECISION_EFFECTS = {
+    Recommendation.Decision.APPROVED: gettext_lazy(
+        "An approved recommendation can then go to implementation."
+    ),
+    Recommendation.Decision.DEFERRED: gettext_lazy(
+        "A deferred recommendation can go on a later round's ballot."
+    ),
+    Recommendation.Decision.REJECTED: gettext_lazy(
+        "A rejection is final: the recommendation goes no further."
+    ),
+}
+
+
+def _ask_decide(recommendation: Recommendation, data: dict) -> _Question:
+    services.check_decision(recommendation=recommendation, **data)
+    decision = Recommendation.Decision(data["decision"])
+    return _Question(
+        title=_("Record the decision on %(ref)s: %(decision)s?")
+        % {"ref": recommendation.reference, "decision": decision.label},
+        effects=(
+            _(
+                "The decision is published at once with its rationale and public-interest "
+                "statement, and the recommendation becomes “decided”."
+            ),
+            str(DECISION_EFFECTS[decision]),
+            _("A recorded decision cannot be changed."),
+        ),
+        confirm_label=_("Record and publish the decision"),
+    )
+
+
+def _ask_move(recommendation: Recommendation, data: dict) -> _Question:
+    services.check_move(recommendation=recommendation, to=data["to"])
+    ref = recommendation.reference
+    if data["to"] == Status.IMPLEMENTATION:
+        return _Question(
+            title=_("Start implementing %(ref)s?") % {"ref": ref},
+            effects=(
+                _(
+                    "It becomes “implementation”: from now on its progress and milestones "
+                    "are reported publicly."
+                ),
+                _("It cannot go back to “decided”."),
+            ),
+            confirm_label=_("Start implementation"),
+        )
+    if data["to"] == Status.IMPLEMENTED:
+        return _Question(
+            title=_("Mark %(ref)s implemented?") % {"ref": ref},
+            effects=(
+                _(
+                    "It becomes “implemented” with its progress at 100%, and its time to "
+                    "implementation is fixed."
+                ),
+                _("This is the last step of its lifecycle: it cannot be undone."),
+            ),
+            confirm_label=_("Mark implemented"),
+        )
+    status = Status(data["to"]).label
+    return _Question(
+        title=_("Move %(ref)s to “%(status)s”?") % {"ref": ref, "status": status},
+        effects=(_("The move is recorded in its lifecycle, with the reason you give."),),
+        confirm_label=_("Move it"),
+    )
+
+
+def _ask_milestone_complete(recommendation: Recommendation, data: dict) -> _Question:
+    milestone = get_object_or_404(Milestone, pk=data["milestone"], recommendation=recommendation)
+    return _Question(
+        title=_("Mark the milestone “%(title)s” completed?") % {"title": milestone.title},
+        effects=(_("It is shown as completed today on the public page. This cannot be undone."),),
+        confirm_label=_("Mark completed"),
+        reason=False,
+    )
+
+
+@dataclass(frozen=True)
 class _Step:
     """One secretariat step: the form it posts, what it does, and what it then says."""
 
@@ -232,26 +353,64 @@ class _Step:
     # step is refused; a step posted by a button alone has none, and its errors become
     # the page's problem.
     page_form: str | None = None
+    # What to ask before the step, for a step that cannot be undone or is published;
+    # it also refuses, before asking, a step that would be refused.
+    ask: Callable[[Recommendation, dict], _Question | None] | None = None
 
 
 # The posted ``action`` -> its step.
 STEPS = {
-    "assess": _Step(AssessForm, _assess, gettext_lazy("The costs are recorded."), "assess"),
-    "decide": _Step(
-        DecideForm, _decide, gettext_lazy("The decision is recorded and published."), "decide"
+    "assess": _Step(
+        AssessForm, _assess, gettext_lazy("The costs are recorded."), "assess", _ask_assess
     ),
-    "move": _Step(MoveForm, _move, gettext_lazy("The recommendation moved on.")),
+    "decide": _Step(
+        DecideForm,
+        _decide,
+        gettext_lazy("The decision is recorded and published."),
+        "decide",
+        _ask_decide,
+    ),
+    "move": _Step(MoveForm, _move, gettext_lazy("The recommendation moved on."), ask=_ask_move),
     "progress": _Step(ProgressForm, _progress, gettext_lazy("Progress recorded."), "progress"),
     "milestone_add": _Step(
         MilestoneForm, _milestone_add, gettext_lazy("Milestone added."), "milestone"
     ),
     "milestone_complete": _Step(
-        MilestoneCompleteForm, _milestone_complete, gettext_lazy("Milestone completed.")
+        MilestoneCompleteForm,
+        _milestone_complete,
+        gettext_lazy("Milestone completed."),
+        ask=_ask_milestone_complete,
     ),
     "translate": _Step(
         TranslationForm, _translate, gettext_lazy("Translation saved."), "translate"
     ),
 }
+
+
+# Posted fields that the confirmation page does not carry over unchanged.
+NOT_CARRIED = frozenset({"csrfmiddlewaretoken", "confirm", "note"})
+
+
+def _confirmation(request, recommendation: Recommendation, question: _Question, reason):
+    """The page that asks before the step: what it does, the step's own fields posted
+    again unchanged, a reason where the status changes, and the way back."""
+    carried = [
+        (name, value)
+        for name, values in request.POST.lists()
+        if name not in NOT_CARRIED
+        for value in values
+    ]
+    return render(
+        request,
+        "recommendations/confirm.html",
+        {
+            "recommendation": recommendation,
+            "question": question,
+            "carried": carried,
+            "reason": reason if question.reason else None,
+        },
+        status=400 if reason.errors else 200,
+    )
 
 
 def _refused(request, pk: int, step: _Step, form: forms.Form, problem: str):
@@ -271,7 +430,9 @@ def take_step(request, pk: int):
     """Every secretariat step on a recommendation's page; the posted ``action`` says which.
 
     A refused step (an invalid form, or a move the lifecycle does not allow)
-    shows the page again with the reason, and changes nothing.
+    shows the page again with the reason, and changes nothing. A step that
+    cannot be undone is first asked on a confirmation page, which posts it
+    again with ``confirm=yes`` and, where the status changes, a reason.
     """
     recommendation = get_object_or_404(Recommendation, pk=pk)
     step = STEPS.get(request.POST.get("action", ""))
@@ -282,8 +443,20 @@ def take_step(request, pk: int):
     form = step.form_class(request.POST)
     if not form.is_valid():
         return _refused(request, pk, step, form, "" if step.page_form else _form_errors(form))
+    data = form.cleaned_data
     try:
-        step.perform(recommendation, form.cleaned_data, request.user)
+        question = step.ask(recommendation, data) if step.ask else None
+        if question is not None:
+            confirmed = request.POST.get("confirm") == "yes"
+            reason = ReasonForm(
+                request.POST if confirmed else None,
+                initial={"note": request.POST.get("note", "")},
+            )
+            if not confirmed or (question.reason and not reason.is_valid()):
+                return _confirmation(request, recommendation, question, reason)
+            if question.reason:
+                data = {**data, "note": reason.cleaned_data["note"]}
+        step.perform(recommendation, data, request.user)
     except services.LifecycleError as error:
         return _refused(request, pk, step, form, str(error))
     messages.success(request, str(step.done))
