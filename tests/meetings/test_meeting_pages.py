@@ -156,6 +156,23 @@ def test_the_secretariat_confirms_a_candidate_and_participants_cannot(
     assert '<mark class="candidate-sentence">' in page
 
 
+def test_confirming_a_recommendation_says_so_with_a_link_to_it(client, kobe_meeting, role_users):
+    from commonweal.meetings.models import Candidate
+    from commonweal.recommendations.models import Recommendation
+
+    candidate = Candidate.objects.filter(meeting=kobe_meeting, kind="recommendation").first()
+    url = reverse("meetings:candidate_review", kwargs={"pk": candidate.pk})
+    client.force_login(role_users["secretariat"])
+    page = client.post(url, {"status": "confirmed"}, follow=True).content.decode()
+    made = Recommendation.objects.get(candidate=candidate)
+    assert "Confirmed: the registry now holds it as" in page
+    assert f'<a href="{made.get_absolute_url()}">{made}</a>' in page
+    dismissed = Candidate.objects.filter(meeting=kobe_meeting, status="proposed").first()
+    url = reverse("meetings:candidate_review", kwargs={"pk": dismissed.pk})
+    page = client.post(url, {"status": "dismissed"}, follow=True).content.decode()
+    assert "Dismissed: it stays listed here" in page
+
+
 def test_the_transcript_is_coloured_by_group_with_a_legend(client, kobe_meeting):
     page = client.get(kobe_meeting.get_absolute_url()).content.decode()
     assert page.count("group-colour-") > Turn.objects.filter(meeting=kobe_meeting).count() * 0.9

@@ -290,18 +290,21 @@ def ingest_job_run(*, job_id: int) -> None:
     )
 
 
-def candidate_review(*, candidate: Candidate, status: str, by=None) -> Candidate:
+def candidate_review(*, candidate: Candidate, status: str, by=None) -> list[object]:
     """Confirm or dismiss a candidate recommendation or action (or send it back).
 
     A confirmation is announced with ``signals.candidate_confirmed`` inside the
     same transaction; the registry, which owns recommendations, answers it by
-    adding the recommendation (once).
+    adding the recommendation (once). Returns what the apps that answered made
+    of the candidate (the recommendation), for the page to link to.
     """
     if status not in Candidate.Status.values:
         raise ValueError(f"unknown candidate status {status!r}")
+    made: list[object] = []
     with transaction.atomic():
         candidate.status = status
         candidate.save(update_fields=["status"])
         if status == Candidate.Status.CONFIRMED:
-            signals.candidate_confirmed.send(sender=Candidate, candidate=candidate, by=by)
-    return candidate
+            answers = signals.candidate_confirmed.send(sender=Candidate, candidate=candidate, by=by)
+            made = [answer for _receiver, answer in answers if answer is not None]
+    return made

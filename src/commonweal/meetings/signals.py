@@ -9,5 +9,7 @@ review as well.
 from django.dispatch import Signal
 
 # Sent with ``candidate`` (a Candidate just marked confirmed) and ``by`` (the
-# account that confirmed it, or None).
+# account that confirmed it, or None). A receiver returns what it made of the
+# candidate (an object with ``get_absolute_url``, shown to the person as a link),
+# or None.
 candidate_confirmed = Signal()

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -108,10 +109,22 @@ def candidate_review(request, pk: int):
     candidate = get_object_or_404(Candidate, pk=pk)
     form = CandidateReviewForm(request.POST)
     if form.is_valid():
-        services.candidate_review(
-            candidate=candidate, status=form.cleaned_data["status"], by=request.user
-        )
+        status = form.cleaned_data["status"]
+        made = services.candidate_review(candidate=candidate, status=status, by=request.user)
+        messages.success(request, _review_message(candidate, status, made))
     return redirect(f"{candidate.meeting.get_absolute_url()}#candidates")
+
+
+def _review_message(candidate: Candidate, status: str, made: list[object]) -> str:
+    """What the person is told after reviewing a candidate, with a link to what it became."""
+    if status == Candidate.Status.CONFIRMED and made:
+        link = format_html('<a href="{}">{}</a>', made[0].get_absolute_url(), made[0])
+        return format_html(_("Confirmed: the registry now holds it as {link}."), link=link)
+    if status == Candidate.Status.CONFIRMED:
+        return _("Confirmed as an action item.")
+    if status == Candidate.Status.DISMISSED:
+        return _("Dismissed: it stays listed here, marked dismissed.")
+    return _("Sent back for review.")
 
 
 def search(request):
