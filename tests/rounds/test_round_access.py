@@ -98,7 +98,7 @@ def test_after_voting_closes_members_are_told_the_count_comes_next(
     client.force_login(make_voter())
     page = _page(client.get(closed_round.get_absolute_url()))
     assert "Voting closed on" in page
-    assert "The ballots will be counted and the priority list published" in page
+    assert "the ballots will be counted and the priority list published" in page
     assert "Vote in this round" not in page
 
 
@@ -167,7 +167,7 @@ def test_a_confirmed_close_counts_and_shows_the_reason_on_the_round_page(
     page = _page(client.get(approval_round.get_absolute_url()))
     assert "Why voting was closed:" in page
     assert "The board meets on Monday and needs the list." in page
-    assert "Voting is over: the ballots were counted on" in page
+    assert ": voting is over." in page
 
 
 def test_a_reason_too_long_is_refused_on_the_confirmation_and_nothing_is_counted(

@@ -77,7 +77,7 @@ def withdraw_confirmation(voting_round: Round, ballot: Ballot, here: str) -> Con
                 "%(receipt)s… becomes void."
             )
             % {"receipt": ballot.receipt[:RECEIPT_SHOWN]},
-            _("You may vote again until voting closes on %(closes)s.")
+            _("Until voting closes (%(closes)s) you may vote again.")
             % {"closes": _when(voting_round.closes_at)},
         ),
         action=here,

@@ -115,10 +115,10 @@ def _ballot_withdraw(request, voting_round: Round):
         messages.success(
             request,
             _(
-                "Your vote is withdrawn: it will not be counted, and its receipt %(receipt)s "
+                "Your vote is withdrawn: it will not be counted, and its receipt %(receipt)s… "
                 "is void. You may vote again while voting is open."
             )
-            % {"receipt": receipt},
+            % {"receipt": receipt[: voting.RECEIPT_SHOWN]},
         )
     return redirect(here)
 
@@ -130,10 +130,10 @@ def _ballot_saved(request, replaced: Ballot | None) -> None:
     messages.success(
         request,
         _(
-            "Your new ballot replaces the one before. The old receipt %(receipt)s is void: "
+            "Your new ballot replaces the one before. The old receipt %(receipt)s… is void: "
             "that ballot will not be counted. Keep the new receipt below."
         )
-        % {"receipt": replaced.receipt},
+        % {"receipt": replaced.receipt[: voting.RECEIPT_SHOWN]},
     )
 
 
