@@ -5,7 +5,6 @@ from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,6 +13,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from commonweal.core.downloads import CSV, JSON, streaming_download
 from commonweal.core.permissions import access_required
 from commonweal.recommendations import selectors, services
+from commonweal.recommendations.confirmations import (
+    Question,
+    ask_assess,
+    ask_decide,
+    ask_milestone_complete,
+    ask_move,
+)
 from commonweal.recommendations.exporting import (
     recommendations_csv_stream,
     recommendations_json_stream,
@@ -224,125 +230,6 @@ def _translate(recommendation: Recommendation, data: dict, user) -> object:
 
 
 @dataclass(frozen=True)
-class _Question:
-    """What a step does, asked before it is taken, on a page whose form posts the step
-    again with ``confirm=yes`` (so it works without JavaScript)."""
-
-    title: str
-    effects: tuple[str, ...]
-    confirm_label: str
-    # A step that changes the status may be given a reason, kept in the lifecycle.
-    reason: bool = True
-
-
-def _money(value) -> str:
-    return formats.number_format(value, decimal_pos=2, use_l10n=True, force_grouping=True)
-
-
-def _ask_assess(recommendation: Recommendation, data: dict) -> _Question | None:
-    """Assessing a received recommendation moves it on; revising the costs does not."""
-    if recommendation.status != Status.RECEIVED:
-        return None
-    services.check_assess(recommendation=recommendation, **data)
-    ref = recommendation.reference
-    return _Question(
-        title=_("Assess %(ref)s?") % {"ref": ref},
-        effects=(
-            _(
-                "Its costs are recorded: %(one)s once and %(recurring)s a year, "
-                "%(years)d years to implement."
-            )
-            % {
-                "one": _money(data["one_time_cost"]),
-                "recurring": _money(data["recurring_cost"]),
-                "years": data["implementation_years"],
-            },
-            _(
-                "It becomes “assessed”, ready for a prioritization round's ballot, and cannot "
-                "go back to “received”. The costs can still be revised until it is on a ballot."
-            ),
-        ),
-        confirm_label=_("Record the costs and assess"),
-    )
-
-
-DECISION_EFFECTS = {
-    Recommendation.Decision.APPROVED: gettext_lazy(
-        "An approved recommendation can then go to implementation."
-    ),
-    Recommendation.Decision.DEFERRED: gettext_lazy(
-        "A deferred recommendation can go on a later round's ballot."
-    ),
-    Recommendation.Decision.REJECTED: gettext_lazy(
-        "A rejection is final: the recommendation goes no further."
-    ),
-}
-
-
-def _ask_decide(recommendation: Recommendation, data: dict) -> _Question:
-    services.check_decision(recommendation=recommendation, **data)
-    decision = Recommendation.Decision(data["decision"])
-    return _Question(
-        title=_("Record the decision on %(ref)s: %(decision)s?")
-        % {"ref": recommendation.reference, "decision": decision.label},
-        effects=(
-            _(
-                "The decision is published at once with its rationale and public-interest "
-                "statement, and the recommendation becomes “decided”."
-            ),
-            str(DECISION_EFFECTS[decision]),
-            _("A recorded decision cannot be changed."),
-        ),
-        confirm_label=_("Record and publish the decision"),
-    )
-
-
-def _ask_move(recommendation: Recommendation, data: dict) -> _Question:
-    services.check_move(recommendation=recommendation, to=data["to"])
-    ref = recommendation.reference
-    if data["to"] == Status.IMPLEMENTATION:
-        return _Question(
-            title=_("Start implementing %(ref)s?") % {"ref": ref},
-            effects=(
-                _(
-                    "It becomes “implementation”: from now on its progress and milestones "
-                    "are reported publicly."
-                ),
-                _("It cannot go back to “decided”."),
-            ),
-            confirm_label=_("Start implementation"),
-        )
-    if data["to"] == Status.IMPLEMENTED:
-        return _Question(
-            title=_("Mark %(ref)s implemented?") % {"ref": ref},
-            effects=(
-                _(
-                    "It becomes “implemented” with its progress at 100%, and its time to "
-                    "implementation is fixed."
-                ),
-                _("This is the last step of its lifecycle: it cannot be undone."),
-            ),
-            confirm_label=_("Mark implemented"),
-        )
-    status = Status(data["to"]).label
-    return _Question(
-        title=_("Move %(ref)s to “%(status)s”?") % {"ref": ref, "status": status},
-        effects=(_("The move is recorded in its lifecycle, with the reason you give."),),
-        confirm_label=_("Move it"),
-    )
-
-
-def _ask_milestone_complete(recommendation: Recommendation, data: dict) -> _Question:
-    milestone = get_object_or_404(Milestone, pk=data["milestone"], recommendation=recommendation)
-    return _Question(
-        title=_("Mark the milestone “%(title)s” completed?") % {"title": milestone.title},
-        effects=(_("It is shown as completed today on the public page. This cannot be undone."),),
-        confirm_label=_("Mark completed"),
-        reason=False,
-    )
-
-
-@dataclass(frozen=True)
 class _Step:
     """One secretariat step: the form it posts, what it does, and what it then says."""
 
@@ -355,22 +242,22 @@ class _Step:
     page_form: str | None = None
     # What to ask before the step, for a step that cannot be undone or is published;
     # it also refuses, before asking, a step that would be refused.
-    ask: Callable[[Recommendation, dict], _Question | None] | None = None
+    ask: Callable[[Recommendation, dict], Question | None] | None = None
 
 
 # The posted ``action`` -> its step.
 STEPS = {
     "assess": _Step(
-        AssessForm, _assess, gettext_lazy("The costs are recorded."), "assess", _ask_assess
+        AssessForm, _assess, gettext_lazy("The costs are recorded."), "assess", ask_assess
     ),
     "decide": _Step(
         DecideForm,
         _decide,
         gettext_lazy("The decision is recorded and published."),
         "decide",
-        _ask_decide,
+        ask_decide,
     ),
-    "move": _Step(MoveForm, _move, gettext_lazy("The recommendation moved on."), ask=_ask_move),
+    "move": _Step(MoveForm, _move, gettext_lazy("The recommendation moved on."), ask=ask_move),
     "progress": _Step(ProgressForm, _progress, gettext_lazy("Progress recorded."), "progress"),
     "milestone_add": _Step(
         MilestoneForm, _milestone_add, gettext_lazy("Milestone added."), "milestone"
@@ -379,7 +266,7 @@ STEPS = {
         MilestoneCompleteForm,
         _milestone_complete,
         gettext_lazy("Milestone completed."),
-        ask=_ask_milestone_complete,
+        ask=ask_milestone_complete,
     ),
     "translate": _Step(
         TranslationForm, _translate, gettext_lazy("Translation saved."), "translate"
@@ -391,7 +278,7 @@ STEPS = {
 NOT_CARRIED = frozenset({"csrfmiddlewaretoken", "confirm", "note"})
 
 
-def _confirmation(request, recommendation: Recommendation, question: _Question, reason):
+def _confirmation(request, recommendation: Recommendation, question: Question, reason):
     """The page that asks before the step: what it does, the step's own fields posted
     again unchanged, a reason where the status changes, and the way back."""
     carried = [
