@@ -175,7 +175,7 @@ def test_confirming_a_recommendation_says_so_with_a_link_to_it(client, kobe_meet
 
 def test_the_transcript_is_coloured_by_group_with_a_legend(client, kobe_meeting):
     page = client.get(kobe_meeting.get_absolute_url()).content.decode()
-    assert page.count("group-colour-") > Turn.objects.filter(meeting=kobe_meeting).count() * 0.9
+    assert page.count('class="turn grouped') > Turn.objects.filter(meeting=kobe_meeting).count() * 0.9
     assert 'class="legend"' in page
 
 

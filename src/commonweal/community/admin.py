@@ -46,7 +46,7 @@ class StakeholderGroupAdmin(admin.ModelAdmin):
     list_display = ["name", "acronym", "kind", "parent"]
     list_filter = ["kind", "language"]
     search_fields = ["name", "acronym", "slug"]
-    fields = ["slug", "name", "acronym", "kind", "parent", "description", "language"]
+    fields = ["slug", "name", "acronym", "kind", "parent", "description", "language", "colour"]
     prepopulated_fields = {"slug": ["acronym"]}
     autocomplete_fields = ["parent"]
 

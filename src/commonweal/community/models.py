@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from commonweal.community.colours import next_palette_colour, validate_group_colour
 from commonweal.rosters import name_key
 
 
@@ -116,6 +117,16 @@ class StakeholderGroup(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     language = models.CharField(_("language of name and description"), max_length=35, default="en")
+    colour = models.CharField(
+        _("colour"),
+        max_length=7,
+        blank=True,
+        validators=[validate_group_colour],
+        help_text=_(
+            "The group's colour on every page, as #rrggbb. Left empty, the group takes the "
+            "palette colour fewest groups have."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -130,6 +141,12 @@ class StakeholderGroup(models.Model):
 
     def __str__(self) -> str:
         return self.acronym or self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.colour:
+            used = StakeholderGroup.objects.exclude(pk=self.pk).values_list("colour", flat=True)
+            self.colour = next_palette_colour(list(used))
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("community:group", kwargs={"slug": self.slug})

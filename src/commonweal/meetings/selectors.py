@@ -49,19 +49,16 @@ def person_participations(person) -> QuerySet[Participant]:
     )
 
 
-# Colours for stakeholder groups in a transcript; a group keeps its colour within a page.
-GROUP_PALETTE_SIZE = 8
-
-
-def group_colours(meeting: Meeting) -> dict[int, int]:
-    """group id -> palette index, in order of each group's share of the floor."""
+def group_colours(meeting: Meeting) -> dict[int, str]:
+    """group id -> the group's own colour (community.colours), for each group that spoke,
+    in order of its share of the floor: a group has the same colour on every meeting."""
     ordered = (
         meeting.participants.exclude(group=None)
-        .values("group_id")
+        .values("group_id", "group__colour")
         .annotate(share=Sum("share"))
         .order_by("-share", "group_id")
     )
-    return {row["group_id"]: index % GROUP_PALETTE_SIZE for index, row in enumerate(ordered)}
+    return {row["group_id"]: row["group__colour"] for row in ordered}
 
 
 # The most topics and speakers a meeting's page lists; the summaries above them count all.
@@ -276,14 +273,14 @@ def window_matches(meeting: Meeting, window: TranscriptWindow) -> list[Turn]:
 @dataclass(frozen=True)
 class MeetingTranscript:
     """The part of a meeting's transcript a page shows: the window's turns, each with its
-    ``segments`` (candidate sentences marked) and ``colour`` (its group's palette index,
+    ``segments`` (candidate sentences marked) and ``colour`` (its group's colour, #rrggbb,
     or None), and the meeting's first candidates, each with the ``href`` of its turn."""
 
     window: TranscriptWindow
     candidates: list[Candidate]
     candidate_count: int
     turns: list[Turn]
-    legend: list[tuple[StakeholderGroup, int]]  # each group that spoke and its colour
+    legend: list[tuple[StakeholderGroup, str]]  # each group that spoke and its colour
 
 
 def meeting_transcript(meeting: Meeting, window: TranscriptWindow) -> MeetingTranscript:
@@ -306,9 +303,8 @@ def meeting_transcript(meeting: Meeting, window: TranscriptWindow) -> MeetingTra
     for turn in turns:
         turn.segments = marked_segments(turn.text, sentences.get(turn.pk, []))
         turn.colour = colours.get(turn.group_id)
-    legend = [
-        (group, colours[group.pk]) for group in StakeholderGroup.objects.filter(pk__in=colours)
-    ]
+    groups = StakeholderGroup.objects.in_bulk(list(colours))
+    legend = [(groups[pk], colour) for pk, colour in colours.items()]
     return MeetingTranscript(
         window=window,
         candidates=candidates,

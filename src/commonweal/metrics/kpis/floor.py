@@ -21,6 +21,7 @@ class GroupFloor:
     speaking_hours: float
     turns: int
     share: float  # percent of all words (characters in Chinese) spoken in these meetings
+    colour: str = ""  # the group's own colour (#rrggbb); empty for no group
 
 
 def floor_percent_by_group(filters: Filters) -> list[GroupFloor]:
@@ -30,12 +31,16 @@ def floor_percent_by_group(filters: Filters) -> list[GroupFloor]:
     # duration once per group, which a single GROUP BY group cannot give.
     per_meeting = (
         filters.participants()
-        .values("group__slug", "group__name", "meeting_id", "meeting__duration_seconds")
+        .values(
+            "group__slug", "group__name", "group__colour", "meeting_id", "meeting__duration_seconds"
+        )
         .annotate(seconds=Sum("seconds"), units=Sum("units"), turn_count=Sum("turns"))
     )
-    totals: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    totals: dict[tuple[str, str, str], list[float]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     for row in per_meeting.order_by():
-        sums = totals[(row["group__slug"] or "", row["group__name"] or "")]
+        sums = totals[
+            (row["group__slug"] or "", row["group__name"] or "", row["group__colour"] or "")
+        ]
         sums[0] += 1
         sums[1] += row["meeting__duration_seconds"]
         sums[2] += row["seconds"] or 0
@@ -51,8 +56,15 @@ def floor_percent_by_group(filters: Filters) -> list[GroupFloor]:
             speaking_hours=hours(seconds),
             turns=turns,
             share=percent(units, total_units),
+            colour=colour,
         )
-        for (slug, name), (meetings, meeting_seconds, seconds, turns, units) in totals.items()
+        for (slug, name, colour), (
+            meetings,
+            meeting_seconds,
+            seconds,
+            turns,
+            units,
+        ) in totals.items()
     ]
     return sorted(shares, key=lambda row: (-row.share, row.name))
 
