@@ -42,6 +42,23 @@ def test_every_relation_to_a_person_is_registered_for_export_and_erasure():
     assert missing == set(), f"not covered by export and erasure: {sorted(missing)}"
 
 
+def _membership_requests(user, group, make_user):
+    """Asked to join a group, and decided someone else's request."""
+    from django.utils import timezone
+
+    from commonweal.community.models import MembershipRequest
+
+    MembershipRequest.objects.create(person=user.person, group=group, note="Let me in.")
+    MembershipRequest.objects.create(
+        person=make_user().person,
+        group=group,
+        note="Me too.",
+        status=MembershipRequest.Status.DECLINED,
+        decided_by=user.person,
+        decided_at=timezone.now(),
+    )
+
+
 @pytest.fixture
 def full_footprint(make_user, make_group, make_recommendation, make_round):
     """An account with a row in every registered model, and another person's rows beside it."""
@@ -88,20 +105,7 @@ def full_footprint(make_user, make_group, make_recommendation, make_round):
         assessed_on=datetime.date(2026, 1, 1),
         by=user,
     )
-    # Asked to join a group, and decided someone else's request.
-    from django.utils import timezone
-
-    from commonweal.community.models import MembershipRequest
-
-    MembershipRequest.objects.create(person=user.person, group=group, note="Let me in.")
-    MembershipRequest.objects.create(
-        person=make_user().person,
-        group=group,
-        note="Me too.",
-        status=MembershipRequest.Status.DECLINED,
-        decided_by=user.person,
-        decided_at=timezone.now(),
-    )
+    _membership_requests(user, group, make_user)
     bystander = make_user("bystander@example.org")
     return user, bystander
 

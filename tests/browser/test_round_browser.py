@@ -73,6 +73,9 @@ def test_a_participant_shares_points_the_secretariat_counts_and_the_list_explain
     _sign_in(staff, base, "staff@example.org")
     staff.goto(f"{base}{points_round.get_absolute_url()}")
     staff.get_by_role("button", name="Close voting and count").click()
+    # The confirmation page names the effect and asks again with the same button.
+    staff.get_by_text("This cannot be undone.").wait_for()
+    staff.get_by_role("button", name="Close voting and count").click()
     staff.wait_for_url(re.compile(r"/priorities/$"))
     staff_context.close()
 
