@@ -5,11 +5,13 @@ from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from commonweal.core.confirmations import Confirmation, carried_fields, confirmation_render
 from commonweal.core.downloads import CSV, JSON, streaming_download
 from commonweal.core.permissions import access_required
 from commonweal.recommendations import selectors, services
@@ -281,22 +283,21 @@ NOT_CARRIED = frozenset({"csrfmiddlewaretoken", "confirm", "note"})
 def _confirmation(request, recommendation: Recommendation, question: Question, reason):
     """The page that asks before the step: what it does, the step's own fields posted
     again unchanged, a reason where the status changes, and the way back."""
-    carried = [
-        (name, value)
-        for name, values in request.POST.lists()
-        if name not in NOT_CARRIED
-        for value in values
-    ]
-    return render(
+    about = f"{recommendation.reference} {recommendation.shown_title}"
+    return confirmation_render(
         request,
-        "recommendations/confirm.html",
-        {
-            "recommendation": recommendation,
-            "question": question,
-            "carried": carried,
-            "reason": reason if question.reason else None,
-        },
-        status=400 if reason.errors else 200,
+        Confirmation(
+            title=question.title,
+            effects=question.effects,
+            action=reverse("recommendations:move", kwargs={"pk": recommendation.pk}),
+            confirm_label=question.confirm_label,
+            cancel_url=recommendation.get_absolute_url(),
+            cancel_label=_("Cancel and go back to the recommendation"),
+            hidden=carried_fields(request, NOT_CARRIED),
+            form=reason if question.reason else None,
+            about=(recommendation.get_absolute_url(), about),
+            note=_("The step is recorded with your account and the time."),
+        ),
     )
 
 

@@ -4,34 +4,15 @@ its effect. Each confirmation is a page whose form posts the same action again w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django import forms
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from commonweal.core.confirmations import Confirmation
 from commonweal.rounds.models import Ballot, Round
 from commonweal.rounds.voting import RECEIPT_SHOWN
-
-
-@dataclass(frozen=True)
-class Confirmation:
-    """A question before an action: what it does, the button that does it, the way back.
-
-    ``hidden`` are the fields posted again unchanged; ``form`` holds what the person
-    may add (a reason), shown with its errors.
-    """
-
-    title: str
-    effects: tuple[str, ...]
-    action: str
-    confirm_label: str
-    cancel_url: str
-    cancel_label: str
-    hidden: tuple[tuple[str, str], ...] = ()
-    form: forms.Form | None = None
 
 
 def _when(moment) -> str:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from commonweal.core.confirmations import confirmation_render
 from commonweal.core.downloads import (
     TEXT,
     csv_download,
@@ -26,7 +27,6 @@ from commonweal.core.downloads import (
 from commonweal.core.permissions import access_required
 from commonweal.rounds import selectors, services, voting
 from commonweal.rounds.confirmations import (
-    Confirmation,
     close_confirmation,
     withdraw_confirmation,
 )
@@ -91,12 +91,6 @@ def round_detail(request, pk: int):
     )
 
 
-def _confirmation(request, confirm: Confirmation, *, status: int = 200):
-    """The page that asks before an action that cannot be undone; its form posts the
-    same action again with ``confirm=yes``."""
-    return render(request, "rounds/confirm.html", {"confirm": confirm}, status=status)
-
-
 def _confirmed(request) -> bool:
     return request.POST.get("confirm") == "yes"
 
@@ -106,7 +100,7 @@ def _ballot_withdraw(request, voting_round: Round):
     here = reverse("rounds:ballot", kwargs={"pk": voting_round.pk})
     current = services.ballot_of(voting_round, request.user)
     if current is not None and voting_round.is_open() and not _confirmed(request):
-        return _confirmation(request, withdraw_confirmation(voting_round, current, here))
+        return confirmation_render(request, withdraw_confirmation(voting_round, current, here))
     try:
         receipt = services.ballot_withdraw(voting_round=voting_round, user=request.user)
     except RoundError as error:
@@ -260,7 +254,7 @@ def round_close(request, pk: int):
     form = CloseForm(request.POST)
     if not _confirmed(request) or not form.is_valid():
         confirm = close_confirmation(voting_round, form, voting_round.ballots.count())
-        return _confirmation(request, confirm, status=400 if form.errors else 200)
+        return confirmation_render(request, confirm)
     try:
         voting_round = services.round_close_with_note(
             voting_round=voting_round, note=form.cleaned_data["note"], by=request.user
