@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "commonweal.recommendations",
     "commonweal.rounds",
     "commonweal.metrics",
+    "commonweal.discussion",
     "commonweal.site",
 ]
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("recommendations/", include("commonweal.recommendations.urls")),
     path("rounds/", include("commonweal.rounds.urls")),
     path("metrics/", include("commonweal.metrics.urls")),
+    path("discussion/", include("commonweal.discussion.urls")),
     path("i18n/setlang/", language_set, name="set_language"),
     path("admin/", admin.site.urls),
 ]

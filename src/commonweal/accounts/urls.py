@@ -50,6 +50,7 @@ urlpatterns = [
         name="password_change",
     ),
     path("me/", views.me, name="me"),
+    path("activity/", views.activity, name="activity"),
     path("me/export.json", views.me_export, name="me_export"),
     path("me/erase/", views.me_erase, name="me_erase"),
 ]

@@ -19,6 +19,7 @@ from commonweal.accounts.forms import (
 )
 from commonweal.accounts.models import Invitation
 from commonweal.core.downloads import json_download
+from commonweal.core.panels import ACTIVITY_SECTIONS, panels_render
 from commonweal.core.permissions import access_required
 
 
@@ -100,6 +101,17 @@ def invitations(request):
 @login_required
 def me(request):
     return render(request, "accounts/me.html", {"person": request.user.person})
+
+
+@login_required
+def activity(request):
+    """What the signed-in person did on the platform and what became of it, in one place:
+    each app registers its part for the ``activity.sections`` slot."""
+    return render(
+        request,
+        "accounts/activity.html",
+        {"sections": panels_render(ACTIVITY_SECTIONS, request, request.user)},
+    )
 
 
 @login_required

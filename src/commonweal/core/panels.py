@@ -15,13 +15,30 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 
 # The slots pages offer. A page and the apps that fill it agree on these names.
 HOME_FIGURES = "home.figures"  # a number with a link, in the row of cards
 HOME_SECTIONS = "home.sections"  # a section under the cards
 PERSON_SECTIONS = "person.sections"  # a section of a person's page; subject: the Person
+# A section of a recommendation's page in the registry; subject: the Recommendation.
+RECOMMENDATION_SECTIONS = "recommendation.sections"
+# A section of a round's published priority list; subject: the Round (counted).
+ROUND_SECTIONS = "round.sections"
+# A section of the signed-in person's "my activity" page (accounts); subject: their
+# account. Each app shows what the person did there and what became of it.
+ACTIVITY_SECTIONS = "activity.sections"
 
-SLOTS = frozenset({HOME_FIGURES, HOME_SECTIONS, PERSON_SECTIONS})
+SLOTS = frozenset(
+    {
+        HOME_FIGURES,
+        HOME_SECTIONS,
+        PERSON_SECTIONS,
+        RECOMMENDATION_SECTIONS,
+        ROUND_SECTIONS,
+        ACTIVITY_SECTIONS,
+    }
+)
 
 # What a panel's context function returns: the template's context, or None when
 # the panel has nothing to show on this page.
@@ -70,3 +87,10 @@ def panels_render(slot: str, request: HttpRequest, subject: object = None) -> li
         if context is not None:
             rendered.append(render_to_string(panel.template, context, request))
     return rendered
+
+
+def panels_html(slot: str, request: HttpRequest, subject: object = None) -> SafeString:
+    """The panels of ``slot`` as one piece of HTML, for a template that renders a slot
+    itself (the ``{% panels %}`` tag) rather than receiving it from its view."""
+    # Each part is a template's output, escaped by that template.
+    return mark_safe("".join(panels_render(slot, request, subject)))  # noqa: S308
