@@ -30,6 +30,7 @@ PLATFORM_STAFF = row(302, 403, 403, 200, 403, 403, 200)
 MATRIX = {
     "site:home": (None, EVERYONE),
     "core:privacy": (None, EVERYONE),
+    "core:favicon": (None, row(301, 301, 301, 301, 301, 301, 301)),
     "set_language": (None, row(302, 302, 302, 302, 302, 302, 302)),
     "accounts:login": (None, SIGNED_OUT_ONLY),
     "accounts:logout": (None, row(405, 405, 405, 405, 405, 405, 405)),

@@ -167,3 +167,13 @@ def test_the_wsgi_entry_point_stops_with_one_line_without_a_secret_key():
     )
     assert done.returncode == 2
     assert done.stderr.strip() == "commonweal: COMMONWEAL_SECRET_KEY must be set in production"
+
+
+def test_the_favicon_is_served_where_browsers_look_for_it(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    icon = client.get(response["Location"])
+    assert icon.status_code == 200
+    assert b"<svg" in b"".join(icon.streaming_content)
+    page = client.get("/").content.decode()
+    assert 'rel="icon"' in page

@@ -6,4 +6,5 @@ app_name = "core"
 
 urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -1,6 +1,12 @@
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.translation import check_for_language
 from django.views.i18n import set_language
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the icon."""
+    return redirect(static("commonweal/favicon.svg"), permanent=True)
 
 
 def privacy(request):

@@ -121,6 +121,7 @@ class FloorShare:
     share: float
     turns: int
     seconds: float
+    colour: str = ""  # the group's own colour; empty for speakers linked to no group
 
     @property
     def percent(self) -> float:
@@ -136,7 +137,7 @@ def meeting_floor_shares(meeting: Meeting) -> list[FloorShare]:
     page), from its participants' shares. Unlinked speakers form their own row, so the
     shares always add up to the whole."""
     rows = (
-        meeting.participants.values("group__slug", "group__name")
+        meeting.participants.values("group__slug", "group__name", "group__colour")
         .annotate(share=Sum("share"), turns=Sum("turns"), seconds=Sum("seconds"))
         .order_by("-share")
     )
@@ -147,6 +148,7 @@ def meeting_floor_shares(meeting: Meeting) -> list[FloorShare]:
             share=row["share"] or 0,
             turns=row["turns"] or 0,
             seconds=row["seconds"] or 0,
+            colour=row["group__colour"] or "",
         )
         for row in rows
     ]
