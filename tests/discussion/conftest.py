@@ -75,5 +75,5 @@ def appealed(hidden, author):
     from commonweal.discussion.services import appeal_file
 
     return appeal_file(
-        comment=hidden, by=author, note="It was about the chair's decisions.", site_url=""
+        comment=hidden, by=author, note="It was about the decisions of the chair.", site_url=""
     )

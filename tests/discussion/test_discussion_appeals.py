@@ -10,7 +10,7 @@ from commonweal.discussion.services import DiscussionError, appeal_decide, appea
 
 pytestmark = pytest.mark.django_db
 
-NOTE = "It was about the chair's decisions."
+NOTE = "It was about the decisions of the chair."
 
 
 def test_the_author_appeals_once_with_a_note_and_the_ombudsman_is_told(

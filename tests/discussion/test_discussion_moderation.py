@@ -128,3 +128,13 @@ def test_a_hidden_comment_takes_no_reply_and_its_author_can_no_longer_change_it(
     assert response.status_code == 302
     comment.refresh_from_db()
     assert comment.text == TEXT
+
+
+def test_hiding_without_the_pages_csrf_token_is_refused(role_users, comment):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(role_users["secretariat"])
+    response = client.post(reverse("discussion:hide", kwargs={"pk": comment.pk}), {"reason": "x"})
+    assert response.status_code == 403
+    assert not Moderation.objects.exists()
