@@ -218,6 +218,12 @@ LANGUAGE_COOKIE_SECURE = PRODUCTION
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = env("COMMONWEAL_TIME_ZONE", "UTC")
+FORMAT_MODULE_PATH = ["commonweal.core.formats"]
+# The currency of the costs and budgets shown on pages (ISO 4217); amounts are stored
+# without one, so this is the community's own choice.
+CURRENCY = env("COMMONWEAL_CURRENCY", "USD").upper()
+if not (len(CURRENCY) == 3 and CURRENCY.isalpha()):
+    raise ImproperlyConfigured("COMMONWEAL_CURRENCY must be a three-letter ISO 4217 code")
 USE_I18N = True
 USE_TZ = True
 

@@ -122,7 +122,7 @@ def test_assessing_asks_but_revising_the_costs_does_not(client, staff, make_reco
     }
     page = _page(client.post(_url(received), costs))
     assert "Assess WS2-9?" in page
-    assert "1,200.00 once and 300.00 a year, 2 years to implement" in page
+    assert "$1,200 once and $300 a year, 2 years to implement" in page
     assert Recommendation.objects.get(pk=received.pk).status == "received"
     assert client.post(_url(received), {**costs, "confirm": "yes"}).status_code == 302
     assert client.post(_url(received), {**costs, "one_time_cost": "1500"}).status_code == 302

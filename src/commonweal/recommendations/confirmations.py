@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.shortcuts import get_object_or_404
-from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from commonweal.core.formatting import money
 from commonweal.recommendations import services
 from commonweal.recommendations.models import Milestone, Recommendation
 
@@ -30,10 +30,6 @@ class Question:
     reason: bool = True
 
 
-def _money(value) -> str:
-    return formats.number_format(value, decimal_pos=2, use_l10n=True, force_grouping=True)
-
-
 def ask_assess(recommendation: Recommendation, data: dict) -> Question | None:
     """Assessing a received recommendation moves it on; revising the costs does not."""
     if recommendation.status != Status.RECEIVED:
@@ -48,8 +44,8 @@ def ask_assess(recommendation: Recommendation, data: dict) -> Question | None:
                 "%(years)d years to implement."
             )
             % {
-                "one": _money(data["one_time_cost"]),
-                "recurring": _money(data["recurring_cost"]),
+                "one": money(data["one_time_cost"]),
+                "recurring": money(data["recurring_cost"]),
                 "years": data["implementation_years"],
             },
             _(

@@ -1,0 +1,8 @@
+# Arabic (see commonweal/core/formats/__init__.py).
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y، H:i"
+SHORT_DATE_FORMAT = DATE_FORMAT
+SHORT_DATETIME_FORMAT = DATETIME_FORMAT
+TIME_FORMAT = "H:i"
+MONTH_DAY_FORMAT = "j F"
+YEAR_MONTH_FORMAT = "F Y"
