@@ -100,3 +100,17 @@ def test_the_database_refuses_a_level_out_of_range_and_a_second_score_for_a_dime
     assessment.scores.all().delete()
     with pytest.raises(IntegrityError), transaction.atomic():
         AssessmentScore.objects.create(assessment=assessment, dimension=dimension, level=0)
+
+
+def test_the_group_page_shows_the_evidence_of_each_score_as_text(client, make_group, make_user):
+    group = make_group("alpha", name="Alpha")
+    assessment_record(
+        group=group,
+        by=make_user(),
+        assessed_on=datetime.date(2026, 1, 1),
+        scores=scores(2, 3, 3, 2, 5),
+    )
+    page = client.get(f"/metrics/groups/{group.slug}/").content.decode()
+    for code in CODES:
+        assert f'<p class="evidence">evidence for {code}</p>' in page
+    assert 'title="evidence for' not in page  # not hidden in a tooltip

@@ -189,3 +189,9 @@ def test_with_the_demo_data_the_kobe_floor_shares_and_decision_times_match_the_c
     ]
     assert durations and any(row[2] != "—" for row in durations)
     assert page_table(everything, "durations") == durations
+
+
+def test_who_held_the_floor_names_groups_as_people_write_them_not_by_their_code(client, record):
+    rows = page_table(client.get("/metrics/").content.decode(), "speakers")
+    groups = {row[1] for row in rows}
+    assert groups <= {"Alpha", "Beta", ""} and groups & {"Alpha", "Beta"}

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Min, Sum
 
+from commonweal.community.models import StakeholderGroup
 from commonweal.core.text import FORMER_PARTICIPANT
 from commonweal.metrics.kpis.figures import TOP_ROWS, hours, percent, quarter_of
 from commonweal.metrics.kpis.filters import Filters
@@ -106,7 +107,7 @@ def hours_by_quarter(filters: Filters) -> list[QuarterHours]:
 @dataclass(frozen=True)
 class Speaker:
     name: str
-    group: str
+    group: str  # the group's acronym (or name) as people write it; empty for none
     meetings: int
     turns: int
     speaking_hours: float
@@ -132,12 +133,17 @@ def top_speakers(filters: Filters, limit: int = TOP_ROWS) -> list[Speaker]:
         )
         .order_by("-units", "person__display_name")[:limit]
     )
+    rows = list(rows)
+    groups = {
+        group.slug: str(group)
+        for group in StakeholderGroup.objects.filter(slug__in={row["group_slug"] for row in rows})
+    }
     return [
         Speaker(
             name=str(FORMER_PARTICIPANT)
             if row["person__is_erased"]
             else row["person__display_name"],
-            group=row["group_slug"] or "",
+            group=groups.get(row["group_slug"], ""),
             meetings=row["meetings"],
             turns=row["turn_count"] or 0,
             speaking_hours=hours(row["seconds"]),
