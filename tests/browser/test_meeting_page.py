@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from commonweal.meetings.models import Turn
@@ -19,10 +21,15 @@ def test_a_visitor_opens_the_kobe_meeting_searches_a_word_and_lands_on_its_turn(
 
     page.get_by_label("Search the transcripts").fill("预算")
     page.get_by_role("button", name="Search").last.click()
-    page.wait_for_load_state()
     first = (
         Turn.objects.filter(meeting=kobe_meeting, text__contains="预算").order_by("index").first()
     )
+    # The search lands on its first hit, scrolled into view, the word highlighted.
+    page.wait_for_url(re.compile(rf"#turn-{first.index}$"))
+    hit = page.locator(f"#turn-{first.index} mark.hit").first
+    assert hit.inner_text() == "预算"
+    box, height = hit.bounding_box(), page.viewport_size["height"]
+    assert 0 <= box["y"] < height
     page.locator(".search-results a").first.click()
     assert page.url.endswith(f"#turn-{first.index}")
     target = page.locator(f"#turn-{first.index}")

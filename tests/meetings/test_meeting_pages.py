@@ -20,11 +20,17 @@ def test_the_meeting_page_shows_floor_shares_and_the_whole_transcript(client, ko
 
 def test_searching_a_meeting_lists_the_turns_that_mention_the_word(client, kobe_meeting):
     response = client.get(kobe_meeting.get_absolute_url(), {"q": "预算"})
-    page = response.content.decode()
-    expected = Turn.objects.filter(meeting=kobe_meeting, text__contains="预算")
+    expected = Turn.objects.filter(meeting=kobe_meeting, text__contains="预算").order_by("index")
     assert expected.exists()
+    first = expected[0].index
+    # A new search opens the part that holds the first hit, scrolled to it.
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"?turn={first}&q=%E9%A2%84%E7%AE%97#turn-{first}")
+    page = client.get(response["Location"]).content.decode()
     for turn in expected:
-        assert f'href="#turn-{turn.index}"' in page
+        assert f'#turn-{turn.index}"' in page
+    # The words found are highlighted in the transcript and in the list of hits.
+    assert page.count('<mark class="hit">预算</mark>') >= 2 * expected.count()
 
 
 def test_the_transcript_search_spans_meetings(client, kobe_meeting):
@@ -258,7 +264,7 @@ def test_an_ingest_reports_its_steps_in_order(kobe_files):
 
 
 def test_each_search_result_shows_the_words_it_matched(client, kobe_meeting):
-    page = client.get(kobe_meeting.get_absolute_url(), {"q": "预算"}).content.decode()
+    page = client.get(kobe_meeting.get_absolute_url(), {"q": "预算"}, follow=True).content.decode()
     results = page.split('class="search-results"')[1].split("</ul>")[0]
     items = results.split("<li>")[1:]
     assert items and all("预算" in item for item in items)

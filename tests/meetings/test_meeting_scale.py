@@ -62,8 +62,10 @@ def test_the_summaries_count_every_turn_from_the_aggregates(client, huge_meeting
 
 def test_candidates_topics_and_search_hits_link_to_the_window_of_their_turn(client, huge_meeting):
     far = TURNS - 7
-    found = client.get(huge_meeting.get_absolute_url(), {"q": str(far)}).content.decode()
-    assert f'href="?turn={far}&amp;q={far}#turn-{far}"' in found
+    found = client.get(huge_meeting.get_absolute_url(), {"q": str(far)})
+    assert found["Location"].endswith(f"?turn={far}&q={far}#turn-{far}")  # opened at the hit
+    page = client.get(found["Location"]).content.decode()
+    assert f'id="turn-{far}"' in page and f'<mark class="hit">{far}</mark>' in page
     page = client.get(huge_meeting.get_absolute_url()).content.decode()
     far_candidate = Candidate.objects.filter(meeting=huge_meeting).order_by("turn__index").last()
     index = far_candidate.turn.index

@@ -92,8 +92,12 @@ def topic_timeline(meeting: Meeting, window: TranscriptWindow) -> list[TimelineS
     ]
 
 
-def marked_segments(text: str, sentences: list[str]) -> list[tuple[str, bool]]:
-    """Split a turn's text into (piece, is_candidate) so that candidate sentences can be
+Segment = tuple[str, bool, list[tuple[str, bool]]]
+
+
+def marked_segments(text: str, sentences: list[str], words: list[str] = ()) -> list[Segment]:
+    """Split a turn's text into (piece, is_candidate, parts) so that candidate sentences,
+    and inside them the words searched for (``parts``: (part, is_hit)), can be
     highlighted without marking up the text itself."""
     spans = []
     for sentence in sentences:
@@ -111,7 +115,14 @@ def marked_segments(text: str, sentences: list[str]) -> list[tuple[str, bool]]:
         position = end
     if position < len(text):
         pieces.append((text[position:], False))
-    return pieces
+    return [(piece, marked, _hits(piece, list(words))) for piece, marked in pieces]
+
+
+def _hits(piece: str, words: list[str]) -> list[tuple[str, bool]]:
+    """The piece split into (part, is_hit) on every occurrence of the words searched for."""
+    if not words:
+        return [(piece, False)]
+    return search.excerpt_marked(piece, words, width=len(piece) + 1)
 
 
 @dataclass(frozen=True)
@@ -267,8 +278,10 @@ def window_matches(meeting: Meeting, window: TranscriptWindow) -> list[Turn]:
     """The meeting's turns that match the window's search, each with the ``href`` that
     opens it, where it is on this page or in the window that holds it."""
     matches = turn_matches(query=window.query, meeting=meeting)
+    words = search.query_words(window.query)
     for turn in matches:
         turn.href = window.href(turn.index)
+        turn.excerpt_parts = search.excerpt_marked(turn.text, words, width=160)
     return matches
 
 
@@ -301,9 +314,10 @@ def meeting_transcript(meeting: Meeting, window: TranscriptWindow) -> MeetingTra
     ):
         sentences.setdefault(turn_id, []).append(sentence)
     colours = group_colours(meeting)
+    words = search.query_words(window.query)
     turns = list(meeting_turns(meeting).filter(index__range=(window.first, window.last)))
     for turn in turns:
-        turn.segments = marked_segments(turn.text, sentences.get(turn.pk, []))
+        turn.segments = marked_segments(turn.text, sentences.get(turn.pk, []), words)
         turn.colour = colours.get(turn.group_id)
     groups = StakeholderGroup.objects.in_bulk(list(colours))
     legend = [(groups[pk], colour) for pk, colour in colours.items()]

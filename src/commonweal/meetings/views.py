@@ -44,8 +44,13 @@ def meeting(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
     search = SearchForm(request.GET or None)
     query = search.cleaned_data["q"].strip() if search.is_valid() else ""
-    window = selectors.transcript_window(meeting, turn=_turn_asked(request), query=query)
+    asked = _turn_asked(request)
+    window = selectors.transcript_window(meeting, turn=asked, query=query)
     matches = selectors.window_matches(meeting, window)
+    if matches and asked is None:
+        # A new search opens the part of the transcript that holds its first hit, there.
+        first = matches[0].index
+        return redirect(f"{request.path}?{window.params(first)}#turn-{first}")
     transcript = selectors.meeting_transcript(meeting, window)
     participants, participant_count = selectors.counted(
         selectors.floor_by_participant(meeting), selectors.SPEAKERS_SHOWN
