@@ -42,8 +42,13 @@ def test_every_relation_to_a_person_is_registered_for_export_and_erasure():
     assert missing == set(), f"not covered by export and erasure: {sorted(missing)}"
 
 
-def _membership_requests(user, group, make_user):
-    """Asked to join a group, and decided someone else's request."""
+def _more_footprint(user, group, make_user, meeting):
+    """Asked to join a group, decided someone else's request, renamed a meeting's topic."""
+    from commonweal.meetings.models import Topic
+
+    Topic.objects.create(
+        meeting=meeting, index=0, title="Budget", first_turn=0, last_turn=0, edited_by=user
+    )
     from django.utils import timezone
 
     from commonweal.community.models import MembershipRequest
@@ -105,7 +110,7 @@ def full_footprint(make_user, make_group, make_recommendation, make_round):
         assessed_on=datetime.date(2026, 1, 1),
         by=user,
     )
-    _membership_requests(user, group, make_user)
+    _more_footprint(user, group, make_user, meeting)
     bystander = make_user("bystander@example.org")
     return user, bystander
 

@@ -72,6 +72,7 @@ MATRIX = {
     "meetings:convokit": ("meeting", EVERYONE),
     # POST only: every role that may review is sent on (302); others are refused.
     "meetings:candidate_review": ("candidate", row(302, 403, 403, 405, 403, 403, 405)),
+    "meetings:topic_title": ("topic", PLATFORM_STAFF),
     "recommendations:list": (None, EVERYONE),
     "recommendations:detail": ("recommendation", EVERYONE),
     "recommendations:export_csv": (None, EVERYONE),
@@ -127,7 +128,7 @@ def test_every_url_has_a_row():
 def url_kwargs(role_users, make_person, make_recommendation, make_round):
     from commonweal.accounts.services import invitation_create
     from commonweal.community.models import MembershipRequest
-    from commonweal.meetings.models import Candidate, IngestJob, Meeting, Participant, Turn
+    from commonweal.meetings.models import Candidate, IngestJob, Meeting, Participant, Topic, Turn
     from commonweal.rounds.services import comment_add, round_close
 
     _invitation, token = invitation_create(
@@ -141,6 +142,9 @@ def url_kwargs(role_users, make_person, make_recommendation, make_round):
     candidate = Candidate.objects.create(
         meeting=meeting, turn=turn, kind="recommendation", sentence="I suggest x."
     )
+    topic = Topic.objects.create(
+        meeting=meeting, index=0, title="Opening", first_turn=0, last_turn=0
+    )
     ncsg = role_users["groups"]["ncsg"]
     counted = round_close(voting_round=make_round(voter_groups=[ncsg]))
     comment = comment_add(voting_round=counted, author=role_users["participant"], text="Thanks.")
@@ -149,6 +153,7 @@ def url_kwargs(role_users, make_person, make_recommendation, make_round):
     )
     return {
         "membership_request": {"pk": membership_request.pk},
+        "topic": {"pk": topic.pk},
         "invitation": {"token": token},
         "reset": {"uidb64": "MQ", "token": "set-password"},
         "person": {"pk": make_person("Shown Person").pk},

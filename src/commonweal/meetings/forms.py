@@ -60,3 +60,18 @@ class CandidateReviewForm(forms.Form):
             (Candidate.Status.PROPOSED, _("Back to review")),
         ]
     )
+
+
+class TopicTitleForm(forms.Form):
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=300,
+        help_text=_("What the part of the meeting was about, in a few words."),
+        error_messages={"required": _("Write a title.")},
+    )
+
+    def clean_title(self) -> str:
+        title = " ".join(self.cleaned_data["title"].split())
+        if not title:
+            raise forms.ValidationError(_("Write a title."))
+        return title

@@ -113,6 +113,19 @@ class Topic(models.Model):
     )
     index = models.PositiveIntegerField(_("order"))
     title = models.CharField(_("title"), max_length=300)
+    # The title the transcript engine found, kept when the secretariat writes a better one.
+    detected_title = models.CharField(
+        _("title found in the transcript"), max_length=300, blank=True
+    )
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("title edited by"),
+    )
+    edited_at = models.DateTimeField(_("title edited at"), null=True, blank=True)
     first_turn = models.PositiveIntegerField(_("first turn"))
     last_turn = models.PositiveIntegerField(_("last turn"))
     seconds = models.FloatField(_("time in seconds"), default=0)

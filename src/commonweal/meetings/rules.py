@@ -11,3 +11,4 @@ def added_the_job(user, job) -> bool:
 rules.add_perm("meetings.ingest_transcript", is_staff_of_platform)
 rules.add_perm("meetings.view_ingest_job", added_the_job | is_staff_of_platform)
 rules.add_perm("meetings.review_candidate", is_staff_of_platform)
+rules.add_perm("meetings.edit_topic", is_staff_of_platform)

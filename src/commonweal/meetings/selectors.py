@@ -74,6 +74,7 @@ class TimelineSegment:
     seconds: float
     percent: float
     href: str  # the link to the topic's first turn
+    pk: int = 0  # the topic's, for the secretariat's "rename"
 
 
 def topic_timeline(meeting: Meeting, window: TranscriptWindow) -> list[TimelineSegment]:
@@ -87,6 +88,7 @@ def topic_timeline(meeting: Meeting, window: TranscriptWindow) -> list[TimelineS
             topic.seconds,
             round(topic.seconds / total * 100, 2),
             window.href(topic.first_turn),
+            topic.pk,
         )
         for topic in meeting.topics.order_by("index")[:TOPICS_SHOWN]
     ]

@@ -173,6 +173,7 @@ def _topics_store(meeting: Meeting, items: list[dict]) -> list[Topic]:
             meeting=meeting,
             index=index,
             title=str(item.get("title") or "")[:300],
+            detected_title=str(item.get("title") or "")[:300],
             first_turn=int(item["first_turn"]),
             last_turn=int(item["last_turn"]),
             seconds=float(item.get("est_seconds") or 0),
@@ -308,3 +309,21 @@ def candidate_review(*, candidate: Candidate, status: str, by=None) -> list[obje
             answers = signals.candidate_confirmed.send(sender=Candidate, candidate=candidate, by=by)
             made = [answer for _receiver, answer in answers if answer is not None]
     return made
+
+
+TOPIC_TITLE_MAX_LENGTH = 300
+
+
+def topic_title_set(*, topic: Topic, title: str, by) -> Topic:
+    """The secretariat names a topic better than the chair's cue did; the title the
+    transcript gave is kept beside it, with who changed it and when."""
+    title = " ".join(title.split())[:TOPIC_TITLE_MAX_LENGTH]
+    if not title:
+        raise ValueError("a topic needs a title")
+    if not topic.detected_title:
+        topic.detected_title = topic.title
+    topic.title = title
+    topic.edited_by = by
+    topic.edited_at = timezone.now()
+    topic.save(update_fields=["title", "detected_title", "edited_by", "edited_at"])
+    return topic

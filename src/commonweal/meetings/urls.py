@@ -15,4 +15,5 @@ urlpatterns = [
     path("<int:pk>/meeting.json", views.meeting_json, name="json"),
     path("<int:pk>/convokit.zip", views.meeting_convokit, name="convokit"),
     path("candidates/<int:pk>/review/", views.candidate_review, name="candidate_review"),
+    path("topics/<int:pk>/title/", views.topic_title, name="topic_title"),
 ]

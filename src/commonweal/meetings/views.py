@@ -12,9 +12,10 @@ from commonweal.meetings.forms import (
     CandidateReviewForm,
     MeetingFilterForm,
     SearchForm,
+    TopicTitleForm,
     TranscriptUploadForm,
 )
-from commonweal.meetings.models import Candidate, IngestJob, Meeting
+from commonweal.meetings.models import Candidate, IngestJob, Meeting, Topic
 from commonweal.meetings.search import turn_search_run
 
 
@@ -69,6 +70,7 @@ def meeting(request, pk: int):
             "candidates": transcript.candidates,
             "candidate_count": transcript.candidate_count,
             "can_review": request.user.has_perm("meetings.review_candidate", meeting),
+            "can_edit_topics": request.user.has_perm("meetings.edit_topic", meeting),
             "window": window,
             "turns": transcript.turns,
             "legend": transcript.legend,
@@ -130,6 +132,27 @@ def _review_message(candidate: Candidate, status: str, made: list[object]) -> st
     if status == Candidate.Status.DISMISSED:
         return _("Dismissed: it stays listed here, marked dismissed.")
     return _("Sent back for review.")
+
+
+def _topic_meeting(request, pk: int) -> Meeting:
+    return get_object_or_404(Topic.objects.select_related("meeting"), pk=pk).meeting
+
+
+@access_required("meetings.edit_topic", fn=_topic_meeting)
+@require_http_methods(["GET", "POST"])
+def topic_title(request, pk: int):
+    """The secretariat names a topic: the title found in the transcript is only the chair's
+    words around the cue."""
+    topic = get_object_or_404(Topic.objects.select_related("meeting"), pk=pk)
+    form = TopicTitleForm(request.POST or None, initial={"title": topic.title})
+    if request.method == "POST" and form.is_valid():
+        services.topic_title_set(topic=topic, title=form.cleaned_data["title"], by=request.user)
+        messages.success(request, _("The topic's title is saved."))
+        return redirect(f"{topic.meeting.get_absolute_url()}#topics")
+    status = 400 if form.errors else 200
+    return render(
+        request, "meetings/topic_title.html", {"topic": topic, "form": form}, status=status
+    )
 
 
 def search(request):
