@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from commonweal.allocation.outcome import Outcome
+from commonweal.allocation.reasons import params_document
 from commonweal.allocation.words import money
 
 
@@ -33,6 +34,8 @@ def outcome_document(outcome: Outcome) -> dict[str, Any]:
                 "selected": e.selected,
                 "round": e.round,
                 "reason": e.reason,
+                "reason_code": e.why.code,
+                "reason_params": params_document(e.why.params),
                 "details": e.details,
             }
             for e in outcome.explanations

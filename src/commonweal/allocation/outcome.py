@@ -9,17 +9,27 @@ from typing import Any
 import numpy as np
 
 from commonweal.allocation.election import Election, VoteMatrix
+from commonweal.allocation.reasons import SELECTED, Reason
 
 
 @dataclass(frozen=True)
 class Explanation:
-    """Why one project was selected or not, in words and in numbers."""
+    """Why one project was selected or not: a reason code with its figures, and more
+    figures in ``details``. Whether it was selected follows from the code."""
 
     project: str
-    selected: bool
-    reason: str
+    why: Reason
     round: int | None = None
     details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def selected(self) -> bool:
+        return self.why.kind == SELECTED
+
+    @property
+    def reason(self) -> str:
+        """The reason in words."""
+        return self.why.words
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,11 @@ year's spending passes its cap, as an integer program on HiGHS:
   per-group budget constraint of the Method of Equal Shares (Peters, Pierczyński
   & Skowron, NeurIPS 2021), here as hard constraints on a whole portfolio.
 
-Every item left out or deferred gets the binding reason in words. The input
-format (YAML or JSON) and the output contract are in docs/allocation.md.
+After solving, the plan is polished (``polish``: what still fits is added,
+what can start earlier is moved, what nobody supports and nothing requires is
+dropped), and every item gets the binding reason as a code with its figures
+(``reasons``; the words and the status follow from the code). The input
+format (YAML or JSON) and the output contract are in docs/formats.md.
 """
 
 from commonweal.allocation.planner.model import (

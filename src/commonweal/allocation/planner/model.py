@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from commonweal.allocation.reasons import PLAN_STATUS, Reason
+
 OBJECTIVES = ("max-support", "fair-shares")
 # Among plans of equal support, prefer earlier starts; small enough that it
 # never trades support away (it is below the smallest support step we keep).
@@ -63,10 +65,21 @@ class PlanProblem:
 
 @dataclass(frozen=True)
 class PlannedItem:
+    """Where the plan puts an item and why; the status follows from the reason's code."""
+
     item: Item
     start: int | None
-    status: str  # "funded", "deferred" or "left out"
-    reason: str
+    why: Reason
+
+    @property
+    def status(self) -> str:
+        """ "funded" (from its earliest year), "deferred" (later) or "left out"."""
+        return PLAN_STATUS[self.why.kind]
+
+    @property
+    def reason(self) -> str:
+        """The reason in words."""
+        return self.why.words
 
 
 @dataclass(frozen=True)

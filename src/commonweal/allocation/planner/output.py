@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from commonweal.allocation.planner.model import PlanResult
+from commonweal.allocation.reasons import params_document
 from commonweal.allocation.words import money
 
 
@@ -49,6 +50,8 @@ def plan_document(result: PlanResult) -> dict[str, Any]:
                 ),
                 "support": p.item.support,
                 "reason": p.reason,
+                "reason_code": p.why.code,
+                "reason_params": params_document(p.why.params),
             }
             for p in result.items
         ],

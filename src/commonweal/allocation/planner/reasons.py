@@ -1,123 +1,105 @@
-"""Why an item starts when it does, or is left out: the binding constraint in words."""
+"""Why an item starts when it does, or is left out: the binding constraint, as a reason code.
+
+Reasons are found after :mod:`polish`, so that every earlier start of a
+deferred item, and every start of an item left out, is blocked by something the
+reason can name (the words are in :mod:`commonweal.allocation.reasons`).
+"""
 
 from __future__ import annotations
 
 from commonweal.allocation.planner.model import Item, PlanProblem, possible_starts
-from commonweal.allocation.words import money
+from commonweal.allocation.planner.room import Ledger, ready_after_requirements
+from commonweal.allocation.reasons import Reason
 
 
-def reason_for(
-    problem: PlanProblem,
-    i: int,
-    start_of: dict[int, int],
-    spending: list[tuple[float, float]],
-    group_spending: dict[str, list[float]],
-    group_payments: dict[int, dict[tuple[str, int], float]],
-) -> str:
-    """Why item ``i`` starts when it does, or is left out, in words."""
+def reason_for(problem: PlanProblem, i: int, ledger: Ledger) -> Reason:
+    """Why item ``i`` starts when it does in the ledger's plan, or is left out."""
     years, items = problem.years, problem.items
     item = items[i]
     index = {it.id: k for k, it in enumerate(items)}
-    chosen = start_of.get(i)
-    settled = _reason_before_any_year(problem, item, chosen, start_of, index)
+    chosen = ledger.start_of.get(i)
+    settled = _reason_before_any_year(problem, item, chosen, ledger, index)
     if settled is not None:
         return settled
-    # Find the earliest start the dependencies allow, then the year that blocks it.
-    ready, waiting_for = _ready_after_requirements(item, items, start_of, index)
+    ready, waiting_for = ready_after_requirements(problem, item, ledger.start_of, index)
     last_start = chosen if chosen is not None else len(years) - item.duration + 1
+    # Would an earlier start fit? Judge against the plan without this item.
+    taken = ledger.take(i) if chosen is not None else None
+    try:
+        for start in range(max(item.earliest, ready), last_start):
+            block = ledger.block(item, start)
+            if block is not None:
+                code, figures = block
+                if chosen is None:
+                    return Reason(code, figures)
+                return Reason(f"{code}-earlier", {"start": years[chosen].name, **figures})
+    finally:
+        if taken is not None:
+            ledger.put(i, *taken)
     if chosen is not None:
-        # Would an earlier start fit? Judge against the plan without this item.
-        spending, group_spending = _spending_without(
-            item, chosen, spending, group_spending, group_payments.get(i, {})
+        if waiting_for is not None and chosen <= ready:
+            return Reason(
+                "requirement-later",
+                {
+                    "start": years[chosen].name,
+                    "requirement": waiting_for,
+                    "implemented": years[ready - 1].name,
+                },
+            )
+        return Reason("solver-start", {"start": years[chosen].name})
+    if waiting_for is not None and ready >= last_start:
+        return Reason(
+            "requirement-too-late",
+            {
+                "requirement": waiting_for,
+                "implemented": years[ready - 1].name,
+                "last": years[-1].name,
+            },
         )
-    for start in range(item.earliest, last_start):
-        if start < ready:
-            continue
-        blocked = _blocking_year(problem, item, start, spending, group_spending)
-        if blocked is not None:
-            verb = f"deferred to {years[chosen].name}" if chosen is not None else "left out"
-            return f"{verb}: {blocked}"
-    if chosen is not None and waiting_for is not None and chosen <= ready:
-        return (
-            f"deferred to {years[chosen].name}: it requires {waiting_for}, implemented in "
-            f"{years[ready - 1].name}"
-        )
-    if chosen is None:
-        if ready >= len(years) - item.duration + 1:
-            return f"left out: it requires {waiting_for}, which is implemented too late"
-        return "left out: the plan of largest support has no room for it"
-    return f"deferred to {years[chosen].name}: starting earlier lowers the plan's support"
+    return Reason("solver-left-out")
 
 
 def _reason_before_any_year(
     problem: PlanProblem,
     item: Item,
     chosen: int | None,
-    start_of: dict[int, int],
+    ledger: Ledger,
     index: dict[str, int],
-) -> str | None:
+) -> Reason | None:
     """The reason that needs no look at the years' budgets, if there is one.
 
-    The item starts as early as it may, an alternative to it is in the plan, it
-    requires an item left out, it cannot finish within the plan, or it is larger
-    than any year.
+    The item starts as early as it may, nobody supports it, an alternative to it
+    is in the plan, it requires an item left out, it cannot finish within the
+    plan, no group may pay for it, or it is larger than any year.
     """
     years, items = problem.years, problem.items
-    if chosen is not None and chosen == item.earliest:
-        return f"funded from {years[chosen].name}, its earliest start"
-    for other in item.excludes:
-        if index[other] in start_of:
-            return f"left out: {other}, an alternative to it, is in the plan"
-    for other in items:
-        if item.id in other.excludes and index[other.id] in start_of:
-            return f"left out: {other.id}, an alternative to it, is in the plan"
+    if chosen is not None:
+        if chosen == item.earliest:
+            return Reason("earliest-start", {"start": years[chosen].name})
+        return None
+    if item.support <= 0:
+        return Reason("no-votes")
+    for other in (*item.excludes, *(o.id for o in items if item.id in o.excludes)):
+        if index[other] in ledger.start_of:
+            return Reason("alternative-chosen", {"alternative": other})
     for other in item.requires:
-        if index[other] not in start_of and chosen is None:
-            return f"left out: it requires {other}, which is not in the plan"
+        if index[other] not in ledger.start_of:
+            return Reason("requirement-left-out", {"requirement": other})
     if not possible_starts(item, len(years)):
-        return (
-            f"left out: starting in {years[item.earliest].name} its {item.duration}-year "
-            f"implementation would not finish by {years[-1].name}"
+        return Reason(
+            "horizon-too-short",
+            {
+                "earliest": years[item.earliest].name,
+                "duration": item.duration,
+                "last": years[-1].name,
+            },
         )
-    if chosen is None:
-        return _larger_than_every_year(problem, item)
-    return None
+    if ledger.shares and not ledger.backers(item) and (item.one_time or item.recurring):
+        return Reason("no-backing-group")
+    return _larger_than_every_year(problem, item)
 
 
-def _ready_after_requirements(
-    item: Item, items: list[Item], start_of: dict[int, int], index: dict[str, int]
-) -> tuple[int, str | None]:
-    """The first year the item's planned requirements allow it to start, and the last of them."""
-    ready = item.earliest
-    waiting_for = None
-    for other in item.requires:
-        k = index[other]
-        if k in start_of and start_of[k] + items[k].duration > ready:
-            ready = start_of[k] + items[k].duration
-            waiting_for = other
-    return ready, waiting_for
-
-
-def _spending_without(
-    item: Item,
-    start: int,
-    spending: list[tuple[float, float]],
-    group_spending: dict[str, list[float]],
-    own_payments: dict[tuple[str, int], float],
-) -> tuple[list[tuple[float, float]], dict[str, list[float]]]:
-    """Each year's spending, and each group's, as they would be without the item."""
-    spending = [
-        (once - item.cost_in(start, t)[0], rec - item.cost_in(start, t)[1])
-        for t, (once, rec) in enumerate(spending)
-    ]
-    group_spending = {
-        g: [v - own_payments.get((g, t), 0.0) for t, v in enumerate(per_year)]
-        for g, per_year in group_spending.items()
-    }
-    return spending, group_spending
-
-
-def _larger_than_every_year(problem: PlanProblem, item: Item) -> str | None:
+def _larger_than_every_year(problem: PlanProblem, item: Item) -> Reason | None:
     """Why the item fits in no plan at all: some year of it needs more than any year has."""
     years = problem.years
     peaks = []
@@ -128,57 +110,10 @@ def _larger_than_every_year(problem: PlanProblem, item: Item) -> str | None:
         return None
     start = item.earliest
     worst = max(range(start, len(years)), key=lambda t: sum(item.cost_in(start, t)))
-    need = sum(item.cost_in(start, worst))
-    return (
-        f"left out: it needs {money(need)} in one year, more than the "
-        f"{money(max(y.available for y in years))} any year of the plan has available"
+    return Reason(
+        "over-any-year",
+        {
+            "need": sum(item.cost_in(start, worst)),
+            "most": max(y.available for y in years),
+        },
     )
-
-
-def _blocking_year(
-    problem: PlanProblem,
-    item: Item,
-    start: int,
-    spending: list[tuple[float, float]],
-    group_spending: dict[str, list[float]],
-) -> str | None:
-    """The first year in which starting ``item`` in ``start`` would break a cap."""
-    years = problem.years
-    for t in range(start, len(years)):
-        one_time, recurring = item.cost_in(start, t)
-        need = one_time + recurring
-        if need == 0:
-            continue
-        used_once, used_recurring = spending[t]
-        left = years[t].available - used_once - used_recurring
-        if need > left + 1e-6:
-            if used_recurring >= used_once:
-                what = (
-                    f"recurring commitments ({money(used_recurring)}) and one-time costs "
-                    f"({money(used_once)})"
-                )
-            else:
-                what = (
-                    f"one-time costs ({money(used_once)}) and recurring commitments "
-                    f"({money(used_recurring)})"
-                )
-            return (
-                f"in {years[t].name} {what} leave {money(max(left, 0))} of the "
-                f"{money(years[t].available)} available and this item needs {money(need)}"
-            )
-        if group_spending:
-            weight_total = sum(problem.groups.values()) or 1.0
-            backers = [g for g in group_spending if item.group_support.get(g, 0.0) > 0]
-            room = sum(
-                max(
-                    years[t].available * problem.groups[g] / weight_total - group_spending[g][t],
-                    0.0,
-                )
-                for g in backers
-            )
-            if need > room + 1e-6:
-                return (
-                    f"in {years[t].name} the groups that support it ({', '.join(backers)}) "
-                    f"have {money(room)} left of their shares and it needs {money(need)}"
-                )
-    return None

@@ -9,13 +9,14 @@ import numpy as np
 from commonweal.allocation.milp import MilpResult, solve_milp
 from commonweal.allocation.planner.model import (
     _EARLY_BONUS,
-    Item,
     PlannedItem,
     PlanProblem,
     PlanResult,
     possible_starts,
 )
+from commonweal.allocation.planner.polish import polish
 from commonweal.allocation.planner.reasons import reason_for
+from commonweal.allocation.planner.room import Ledger, Payments
 
 # item -> start year -> the column of "the item starts in that year"
 _StartColumns = dict[int, dict[int, int]]
@@ -35,12 +36,8 @@ def solve_plan(problem: PlanProblem, *, time_limit: float | None = None) -> Plan
         relative_gap=problem.relative_gap,
     )
     start_of = _chosen_starts(result.x, column_of)
-    group_spending, payments = _group_payments(
-        result.x, payment_of, start_of, caps.group_names, len(problem.years)
-    )
-    return _result(
-        problem, start_of, result.status, result.gap, result.seconds, group_spending, payments
-    )
+    payments = _group_payments(result.x, payment_of, start_of)
+    return _result(problem, start_of, result.status, result.gap, result.seconds, payments)
 
 
 @dataclass
@@ -209,23 +206,47 @@ def _chosen_starts(x: np.ndarray, column_of: list[tuple[int, int]]) -> dict[int,
 
 
 def _group_payments(
-    x: np.ndarray,
-    payment_of: dict[int, tuple[int, str, int]],
-    start_of: dict[int, int],
-    group_names: list[str],
-    n_years: int,
-) -> tuple[dict[str, list[float]], dict[int, dict[tuple[str, int], float]]]:
-    """What each group spends each year, and what it pays for each funded item by year."""
-    group_spending = {g: [0.0] * n_years for g in group_names}
-    payments: dict[int, dict[tuple[str, int], float]] = {}
+    x: np.ndarray, payment_of: dict[int, tuple[int, str, int]], start_of: dict[int, int]
+) -> dict[int, Payments]:
+    """What each group pays for each funded item, by year."""
+    payments: dict[int, Payments] = {}
     for column, (i, g, t) in payment_of.items():
         if i in start_of:
-            group_spending[g][t] += float(x[column])
             payments.setdefault(i, {})[(g, t)] = float(x[column])
-    return group_spending, payments
+    return payments
+
+
+def _result(
+    problem: PlanProblem,
+    start_of: dict[int, int],
+    status: str,
+    gap: float,
+    seconds: float,
+    payments: dict[int, Payments],
+) -> PlanResult:
+    """The solver's plan, polished, with every item's reason."""
+    ledger = Ledger(problem, start_of, payments)
+    polish(ledger)
+    planned = [
+        PlannedItem(item, ledger.start_of.get(i), reason_for(problem, i, ledger))
+        for i, item in enumerate(problem.items)
+    ]
+    total_support = sum(problem.items[i].support for i in ledger.start_of)
+    group_spending = {g: list(spent) for g, spent in ledger.group_spending.items()}
+    return PlanResult(
+        problem,
+        planned,
+        _spending(problem, ledger.start_of),
+        total_support,
+        status,
+        gap,
+        seconds,
+        group_spending,
+    )
 
 
 def _spending(problem: PlanProblem, start_of: dict[int, int]) -> list[tuple[float, float]]:
+    """Each year's (one-time, recurring) spending, summed afresh from the starts."""
     totals = []
     for t in range(len(problem.years)):
         one_time = recurring = 0.0
@@ -235,34 +256,3 @@ def _spending(problem: PlanProblem, start_of: dict[int, int]) -> list[tuple[floa
             recurring += item_recurring
         totals.append((one_time, recurring))
     return totals
-
-
-def _result(
-    problem: PlanProblem,
-    start_of: dict[int, int],
-    status: str,
-    gap: float,
-    seconds: float,
-    group_spending: dict[str, list[float]],
-    payments: dict[int, dict[tuple[str, int], float]],
-) -> PlanResult:
-    spending = _spending(problem, start_of)
-    planned = [
-        PlannedItem(
-            item,
-            start_of.get(i),
-            _status(item, start_of.get(i)),
-            reason_for(problem, i, start_of, spending, group_spending, payments),
-        )
-        for i, item in enumerate(problem.items)
-    ]
-    total_support = sum(problem.items[i].support for i in start_of)
-    return PlanResult(
-        problem, planned, spending, total_support, status, gap, seconds, group_spending
-    )
-
-
-def _status(item: Item, start: int | None) -> str:
-    if start is None:
-        return "left out"
-    return "funded" if start == item.earliest else "deferred"

@@ -20,7 +20,7 @@ from fractions import Fraction
 
 from commonweal.allocation.election import Election, Project, VoteMatrix, vote_matrix
 from commonweal.allocation.outcome import Explanation, Outcome
-from commonweal.allocation.words import money
+from commonweal.allocation.reasons import Reason
 
 
 def greedy(election: Election, matrix: VoteMatrix | None = None) -> Outcome:
@@ -39,15 +39,20 @@ def greedy(election: Election, matrix: VoteMatrix | None = None) -> Outcome:
     reasons: dict[int, Explanation] = {}
     for position, p in enumerate(ranking, start=1):
         project = projects[p]
-        ranked = f"ranked {position} with {money(support[p])} {unit}"
+        ranked = {"rank": position, "support": float(support[p]), "unit": unit}
+        cost = float(project.cost)
         if project.cost <= remaining:
             remaining -= project.cost
             order.append(p)
             left_after.append(remaining)
+            why = (
+                Reason("ranked-and-fit", {**ranked, "cost": cost, "left_after": float(remaining)})
+                if support[p] > 0
+                else Reason("left-over", {"cost": cost})
+            )
             reasons[p] = Explanation(
                 project.id,
-                True,
-                f"{ranked}; it cost {money(project.cost)} and {money(remaining)} was left after it",
+                why,
                 round=len(order),
                 details={
                     "rank": position,
@@ -56,11 +61,10 @@ def greedy(election: Election, matrix: VoteMatrix | None = None) -> Outcome:
                 },
             )
             continue
-        reason, blocker = _why_skipped(election, project, ranked, order, left_after)
+        why, blocker = _why_skipped(election, project, ranked, order, left_after)
         reasons[p] = Explanation(
             project.id,
-            False,
-            reason,
+            why,
             details={
                 "rank": position,
                 "support": float(support[p]),
@@ -74,27 +78,30 @@ def greedy(election: Election, matrix: VoteMatrix | None = None) -> Outcome:
 def _why_skipped(
     election: Election,
     project: Project,
-    ranked: str,
+    ranked: dict,
     order: list[int],
     left_after: list[Fraction],
-) -> tuple[str, str | None]:
+) -> tuple[Reason, str | None]:
     """Why a project that did not fit was skipped, and the id of the choice that left too little.
 
-    ``ranked`` says its rank and support; ``order`` and ``left_after`` are the
-    choices so far and what each of them left.
+    ``ranked`` holds its rank and support; ``order`` and ``left_after`` are the
+    choices so far and what each of them left. A project nobody voted for is
+    skipped for that reason first: had there been money, it would have been funded
+    only because it was there.
     """
+    if ranked["support"] == 0:
+        return Reason("no-votes"), None
+    cost = float(project.cost)
     if project.cost > election.budget:
-        reason = (
-            f"{ranked}, but it costs {money(project.cost)}, more than the whole budget of "
-            f"{money(election.budget)}"
-        )
-        return reason, None
+        return Reason(
+            "over-whole-budget", {**ranked, "cost": cost, "budget": float(election.budget)}
+        ), None
     # Index of the first selection after which less than the cost was left.
     falling = [-x for x in left_after]
     blocking = bisect.bisect_right(falling, -project.cost)
     blocker = election.projects[order[blocking]].id
-    reason = (
-        f"{ranked}; it costs {money(project.cost)} but after {blocker} (ranked higher) was "
-        f"funded only {money(left_after[blocking])} was left"
+    why = Reason(
+        "outranked",
+        {**ranked, "cost": cost, "blocked_by": blocker, "left": float(left_after[blocking])},
     )
-    return reason, blocker
+    return why, blocker

@@ -16,7 +16,7 @@ import numpy as np
 from commonweal.allocation.election import Election, VoteMatrix, vote_matrix
 from commonweal.allocation.milp import solve_milp
 from commonweal.allocation.outcome import Explanation, Outcome
-from commonweal.allocation.words import money
+from commonweal.allocation.reasons import Reason
 
 
 def max_welfare(election: Election, matrix: VoteMatrix | None = None) -> Outcome:
@@ -41,21 +41,20 @@ def max_welfare(election: Election, matrix: VoteMatrix | None = None) -> Outcome
     unit = "points" if election.points is not None else "votes"
     explanations = []
     for p, project in enumerate(projects):
-        if p in chosen:
-            reason = (
-                f"part of the set of largest total welfare ({money(total)}): "
-                f"{money(support[p])} {unit} x cost {money(project.cost)}"
-            )
+        figures = {"support": float(support[p]), "unit": unit, "cost": float(project.cost)}
+        if p in chosen and support[p] > 0:
+            why = Reason("in-best-set", {**figures, "welfare": total})
+        elif p in chosen:
+            why = Reason("left-over", {"cost": float(project.cost)})
+        elif support[p] == 0:
+            why = Reason("no-votes")
         elif project.cost > election.budget:
-            reason = f"it costs {money(project.cost)}, more than the whole budget"
-        else:
-            reason = (
-                f"{money(support[p])} {unit} x cost {money(project.cost)}: the chosen set gives "
-                f"more welfare for the money; only {money(left)} is left unspent"
+            why = Reason(
+                "over-whole-budget", {"cost": float(project.cost), "budget": float(budget)}
             )
-        explanations.append(
-            Explanation(project.id, p in chosen, reason, details={"welfare": float(welfare[p])})
-        )
+        else:
+            why = Reason("less-welfare", {**figures, "left": float(left)})
+        explanations.append(Explanation(project.id, why, details={"welfare": float(welfare[p])}))
     return Outcome(
         "max-welfare",
         election,

@@ -33,8 +33,8 @@ import numpy as np
 
 from commonweal.allocation.election import Election, VoteMatrix, vote_matrix
 from commonweal.allocation.outcome import Explanation, Outcome
+from commonweal.allocation.reasons import Reason
 from commonweal.allocation.rules._shared import TIE_TOLERANCE
-from commonweal.allocation.words import money, voters
 
 # After this many rounds of the "poor pay all, the rich share the rest" fixed
 # point, sort the supporters instead: the sort's cost does not depend on how many
@@ -216,8 +216,7 @@ def _outcome(
             explanations.append(
                 Explanation(
                     project.id,
-                    True,
-                    f"free, and {voters(backers)} supported it: funded before the first round",
+                    Reason("free-and-supported", {"supporters": backers}),
                     round=0,
                     details={"supporters": backers},
                 )
@@ -228,12 +227,7 @@ def _outcome(
             )
         elif backers == 0:
             explanations.append(
-                Explanation(
-                    project.id,
-                    False,
-                    "no voter supported it",
-                    details={"supporters": 0.0},
-                )
+                Explanation(project.id, Reason("no-votes"), details={"supporters": 0.0})
             )
         else:
             explanations.append(
@@ -263,25 +257,28 @@ def _explain_bought(
     short = per_member < full_price * (1 - 1e-6)
     backers = float(members.sum())
     project = election.projects[p]
-    reason = (
-        f"bought in round {position} by its {voters(backers)}: "
-        f"{voters(float(members[~short].sum()))} paid {money(full_price)} each"
-    )
+    paid_in_full = float(members[~short].sum())
     # Below a cent is "nothing left": float residue of an earlier full payment.
     empty = per_member < 0.005
     short &= ~empty
-    if short.any():
-        reason += (
-            f"; {voters(float(members[short].sum()))} paid all they had left "
-            f"({money(per_member[short].min())} to {money(per_member[short].max())})"
-        )
-    if empty.any():
-        reason += f"; {voters(float(members[empty].sum()))} had nothing left"
-    reason += f"; {money(project.cost)} in all"
+    paid_short = per_member[short]
+    why = Reason(
+        "bought-by-supporters",
+        {
+            "round": position,
+            "supporters": backers,
+            "paid_in_full": paid_in_full,
+            "price_per_voter": float(full_price),
+            "paid_all_they_had": float(members[short].sum()),
+            "least_paid": float(paid_short.min()) if paid_short.size else None,
+            "most_paid": float(paid_short.max()) if paid_short.size else None,
+            "had_nothing_left": float(members[empty].sum()),
+            "cost": float(project.cost),
+        },
+    )
     return Explanation(
         project.id,
-        True,
-        reason,
+        why,
         round=position,
         details={
             "supporters": backers,
@@ -301,15 +298,19 @@ def _explain_unaffordable(
 ) -> Explanation:
     project = election.projects[p]
     found = run.dropped_in_round.get(p, len(run.order) + 1)
-    reason = f"its {voters(backers)} could not pay its cost of {money(project.cost)}"
-    if found > 1:
-        before = election.projects[run.order[found - 2]].id
-        reason += f": by round {found}, after {before} was bought, they held less"
-    reason += f"; at the end they held {money(held)} in all"
+    why = Reason(
+        "supporters-could-not-pay",
+        {
+            "supporters": backers,
+            "cost": float(project.cost),
+            "short_by_round": found,
+            "after": election.projects[run.order[found - 2]].id if found > 1 else None,
+            "held": held,
+        },
+    )
     return Explanation(
         project.id,
-        False,
-        reason,
+        why,
         round=None,
         details={"supporters": backers, "short_by_round": found, "held_at_end": held},
     )

@@ -30,8 +30,8 @@ from commonweal.allocation.election import (
     vote_matrix,
 )
 from commonweal.allocation.outcome import Explanation, Outcome
+from commonweal.allocation.reasons import Reason
 from commonweal.allocation.rules._shared import TIE_TOLERANCE
-from commonweal.allocation.words import money, voters
 
 
 class RuleNotApplicable(ValueError):
@@ -157,79 +157,54 @@ def _explain(
     stop: tuple[int, float] | None,
     spent: Fraction,
 ) -> list[Explanation]:
-    """Why each project was bought, was too dear, stopped the rule, or was not reached."""
+    """Why each project was bought, was too dear, stopped the rule, or was not reached.
+
+    A project nobody voted for is explained by that first, even when the rule
+    stopped at it: it came last because nobody wanted it.
+    """
     position = {p: k for k, p in enumerate(order, start=1)}
     left = election.budget - spent
+    stopper = None if stop is None else election.projects[stop[0]].id
     result = []
     for p, project in enumerate(election.projects):
+        supporters = float(score[p])
+        details: dict = {"supporters": supporters}
         if p in position:
-            result.append(_bought(project, position[p], score[p], loads_at[p]))
+            result.append(_bought(project, position[p], supporters, loads_at[p]))
+            continue
+        if supporters == 0:
+            why = Reason("no-votes")
+            details["load"] = None
         elif project.cost > election.budget:
-            result.append(
-                Explanation(
-                    project.id,
-                    False,
-                    f"it costs {money(project.cost)}, more than the whole budget",
-                    details={"supporters": float(score[p])},
-                )
+            why = Reason(
+                "over-whole-budget",
+                {"cost": float(project.cost), "budget": float(election.budget)},
             )
         elif stop is not None and stop[0] == p:
-            result.append(_stopped_at(project, score[p], stop[1], left))
+            why = Reason(
+                "rule-stopped-here",
+                {"load": stop[1], "cost": float(project.cost), "left": float(left)},
+            )
+            details["load"] = stop[1]
         else:
-            stopper = None if stop is None else election.projects[stop[0]].id
-            result.append(_not_reached(project, score[p], final_load[p], stopper))
+            load = float(final_load[p])
+            why = Reason("load-too-high", {"load": load, "stopped_at": stopper})
+            details["load"] = load
+        result.append(Explanation(project.id, why, details=details))
     return result
 
 
 def _bought(project: Project, round_number: int, supporters: float, load: float) -> Explanation:
     """A project bought in round ``round_number``, its supporters each carrying ``load``."""
+    why = (
+        Reason("lowest-load", {"round": round_number, "supporters": supporters, "load": load})
+        if supporters > 0
+        else Reason("left-over", {"cost": float(project.cost)})
+    )
     return Explanation(
         project.id,
-        True,
-        f"bought in round {round_number}: its {voters(supporters)} could carry its cost "
-        f"with the lowest maximal load, {money(load)} each",
+        why,
         round=round_number,
-        details={"supporters": float(supporters), "load": load},
+        # Nobody carries a project nobody supports: its load is unbounded, not a number.
+        details={"supporters": supporters, "load": load if supporters > 0 else None},
     )
-
-
-def _stopped_at(project: Project, supporters: float, load: float, left: Fraction) -> Explanation:
-    """The project the rule chose next but could not afford, so it stopped."""
-    return Explanation(
-        project.id,
-        False,
-        f"it was next ({_load_words(load)}) but costs {money(project.cost)} and "
-        f"only {money(left)} was left, so the rule stopped here",
-        details={
-            "supporters": float(supporters),
-            "load": None if np.isinf(load) else load,
-        },
-    )
-
-
-def _not_reached(
-    project: Project, supporters: float, final_load: float, stopper: str | None
-) -> Explanation:
-    """A project never chosen: the load it would have put on its supporters at the end,
-    and the project the rule stopped at (``stopper``), if it stopped early."""
-    reason = (
-        "no voter supported it"
-        if supporters == 0
-        else f"its supporters would have carried a load of {money(final_load)} each"
-    )
-    if stopper is not None:
-        reason += f"; the rule stopped when {stopper} did not fit before reaching it"
-    return Explanation(
-        project.id,
-        False,
-        reason,
-        details={
-            "supporters": float(supporters),
-            "load": None if np.isinf(final_load) else float(final_load),
-        },
-    )
-
-
-def _load_words(load: float) -> str:
-    # Unsupported projects come last, all at an infinite load, in id order.
-    return "no voter supported it" if np.isinf(load) else f"load {money(load)}"
