@@ -155,7 +155,7 @@ def test_the_secretariat_confirms_a_candidate_and_participants_cannot(
     client.force_login(role_users["participant"])
     assert client.post(url, {"status": "confirmed"}).status_code == 403
     client.force_login(role_users["secretariat"])
-    assert client.post(url, {"status": "confirmed"}).status_code == 302
+    assert client.post(url, {"status": "confirmed", "confirm": "yes"}).status_code == 302
     candidate.refresh_from_db()
     assert candidate.status == "confirmed"
     page = client.get(kobe_meeting.get_absolute_url()).content.decode()
@@ -169,7 +169,7 @@ def test_confirming_a_recommendation_says_so_with_a_link_to_it(client, kobe_meet
     candidate = Candidate.objects.filter(meeting=kobe_meeting, kind="recommendation").first()
     url = reverse("meetings:candidate_review", kwargs={"pk": candidate.pk})
     client.force_login(role_users["secretariat"])
-    page = client.post(url, {"status": "confirmed"}, follow=True).content.decode()
+    page = client.post(url, {"status": "confirmed", "confirm": "yes"}, follow=True).content.decode()
     made = Recommendation.objects.get(candidate=candidate)
     assert "Confirmed: the registry now holds it as" in page
     assert f'<a href="{made.get_absolute_url()}">{made}</a>' in page
@@ -181,7 +181,9 @@ def test_confirming_a_recommendation_says_so_with_a_link_to_it(client, kobe_meet
 
 def test_the_transcript_is_coloured_by_group_with_a_legend(client, kobe_meeting):
     page = client.get(kobe_meeting.get_absolute_url()).content.decode()
-    assert page.count('class="turn grouped') > Turn.objects.filter(meeting=kobe_meeting).count() * 0.9
+    assert (
+        page.count('class="turn grouped') > Turn.objects.filter(meeting=kobe_meeting).count() * 0.9
+    )
     assert 'class="legend"' in page
 
 

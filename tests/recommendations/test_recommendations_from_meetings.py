@@ -13,8 +13,13 @@ def test_a_confirmed_candidate_becomes_a_recommendation_that_quotes_its_turn(
     candidate = Candidate.objects.filter(meeting=kobe_meeting, kind="recommendation").first()
     client.force_login(role_users["secretariat"])
     review = reverse("meetings:candidate_review", kwargs={"pk": candidate.pk})
-    assert client.post(review, {"status": "confirmed"}).status_code == 302
-    assert client.post(review, {"status": "confirmed"}).status_code == 302  # twice
+    # Publishing into the registry is asked first, naming the effect; nothing is made yet.
+    asked = client.post(review, {"status": "confirmed"})
+    assert asked.status_code == 200
+    assert "Add this sentence to the registry as a recommendation?" in asked.content.decode()
+    assert Recommendation.objects.count() == 0
+    assert client.post(review, {"status": "confirmed", "confirm": "yes"}).status_code == 302
+    assert client.post(review, {"status": "confirmed", "confirm": "yes"}).status_code == 302
 
     recommendation = Recommendation.objects.get()
     assert recommendation.candidate == candidate

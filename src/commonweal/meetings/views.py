@@ -1,10 +1,12 @@
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from commonweal.core.confirmations import Confirmation, confirmation_render
 from commonweal.core.downloads import CSV, JSON, ZIP, streaming_download
 from commonweal.core.permissions import access_required
 from commonweal.meetings import exporting, selectors, services, tasks
@@ -117,9 +119,44 @@ def candidate_review(request, pk: int):
     form = CandidateReviewForm(request.POST)
     if form.is_valid():
         status = form.cleaned_data["status"]
+        if _enters_the_registry(candidate, status) and request.POST.get("confirm") != "yes":
+            return confirmation_render(request, _confirm_into_registry(candidate))
         made = services.candidate_review(candidate=candidate, status=status, by=request.user)
         messages.success(request, _review_message(candidate, status, made))
     return redirect(f"{candidate.meeting.get_absolute_url()}#candidates")
+
+
+def _enters_the_registry(candidate: Candidate, status: str) -> bool:
+    """Confirming a recommendation publishes it in the registry: that is asked first."""
+    return (
+        status == Candidate.Status.CONFIRMED
+        and candidate.kind == Candidate.Kind.RECOMMENDATION
+        and candidate.status != Candidate.Status.CONFIRMED
+    )
+
+
+def _confirm_into_registry(candidate: Candidate) -> Confirmation:
+    meeting = candidate.meeting
+    return Confirmation(
+        title=_("Add this sentence to the registry as a recommendation?"),
+        effects=(
+            f"“{candidate.sentence}”",
+            _(
+                "It becomes a public recommendation from “%(meeting)s”, received on the "
+                "meeting's date and quoting this turn; everyone can read it in the registry."
+            )
+            % {"meeting": meeting.title},
+            _(
+                "A recommendation is never deleted from the registry: if it was a mistake, "
+                "the secretariat rejects it there, with a reason."
+            ),
+        ),
+        action=reverse("meetings:candidate_review", kwargs={"pk": candidate.pk}),
+        confirm_label=_("Add it to the registry"),
+        cancel_url=f"{meeting.get_absolute_url()}#candidates",
+        cancel_label=_("Cancel and go back to the meeting"),
+        hidden=(("status", Candidate.Status.CONFIRMED),),
+    )
 
 
 def _review_message(candidate: Candidate, status: str, made: list[object]) -> str:
