@@ -6,8 +6,10 @@ import sys
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from commonweal.community.models import Membership
+from commonweal.rounds.results import PriorityItem
 from commonweal.rounds.services import ballot_submit, round_close
 
 
@@ -144,6 +146,9 @@ def test_what_the_vote_selected_waits_for_a_dependency_it_did_not_select(
     assert rows["BASE"]["status"] == "not-selected"
     assert rows["DEP"]["status"] == "deferred"
     assert rows["DEP"]["reason"] == "left out: it requires BASE, which is not in the plan"
+    assert rows["DEP"]["reason_code"] == "requirement-left-out"
+    assert rows["DEP"]["reason_params"] == {"requirement": "BASE"}
+    assert rows["BASE"]["reason_code"] == "no-votes"
 
 
 def test_an_item_that_cannot_be_implemented_within_the_plan_is_refused_on_the_ballot(
@@ -173,3 +178,95 @@ def test_the_exported_ballots_leave_empty_columns_empty(
     projects = text.split("PROJECTS\n")[1].split("VOTES\n")[0].splitlines()
     assert projects[0] == "project_id;cost;name"
     assert [row.split(";")[0] for row in projects[1:]] == ["X", "Y"]
+
+
+# --- every item's status and reason agree and name the real cause ----------------------------
+
+
+def test_an_item_nobody_voted_for_is_listed_as_not_selected_because_nobody_voted_for_it(
+    client, two_groups, make_recommendation, make_round
+):
+    # Greedy spends what is left of the budget on D, which nobody chose; the planner has
+    # room for it, but the list must say the real cause, not "deferred" for want of room.
+    large, _small, voters = two_groups
+    recommendations = [
+        make_recommendation(ref, title=f"Title of {ref}", one_time=cost, recurring=0)
+        for ref, cost in (("A", 100), ("B", 50), ("D", 50))
+    ]
+    round_ = make_round(
+        recommendations=recommendations,
+        voter_groups=[large],
+        rule="greedy",
+        years=2,
+        annual_cap=150,
+    )
+    _vote(round_, voters["large"][:4], large, ["A", "B"])
+    result = round_close(voting_round=round_).result
+    assert "D" in result["selected"]  # as `commonweal prioritize` recounts it
+    rows = {row["id"]: row for row in result["items"]}
+    assert rows["D"]["status"] == "not-selected"
+    assert rows["D"]["reason_code"] == "no-votes"
+    assert rows["D"]["reason"] == "nobody voted for it"
+
+    page = client.get(reverse("rounds:priorities", kwargs={"pk": round_.pk})).content.decode()
+    not_selected = page.index('id="not-selected"')
+    row_d = page[page.index('id="item-D"') : page.index("</tr>", page.index('id="item-D"'))]
+    assert page.index('id="item-D"') > not_selected
+    assert "nobody voted for it" in row_d
+    assert "room" not in row_d
+    assert "None: everything the rule chose fits in the plan." in page
+
+
+def test_no_room_in_a_year_is_named_and_an_item_funded_later_is_funded(
+    two_groups, make_recommendation, make_round
+):
+    large, _small, voters = two_groups
+    recommendations = [
+        make_recommendation(ref, one_time=100, recurring=0) for ref in ("A", "B", "C")
+    ]
+    round_ = make_round(
+        recommendations=recommendations,
+        voter_groups=[large],
+        rule="greedy",
+        years=2,
+        annual_cap=150,
+    )
+    _vote(round_, voters["large"][:3], large, ["A", "B", "C"])
+    _vote(round_, voters["large"][3:5], large, ["A", "B"])
+    _vote(round_, voters["large"][5:6], large, ["A"])
+    rows = {row["id"]: row for row in round_close(voting_round=round_).result["items"]}
+    assert (rows["A"]["status"], rows["A"]["start"], rows["A"]["reason_code"]) == (
+        "funded",
+        "2027",
+        "earliest-start",
+    )
+    assert (rows["B"]["status"], rows["B"]["start"], rows["B"]["reason_code"]) == (
+        "funded",
+        "2028",
+        "no-room-earlier",
+    )
+    assert rows["B"]["reason"].startswith("deferred to 2028: in 2027 ")
+    assert (rows["C"]["status"], rows["C"]["reason_code"]) == ("deferred", "no-room")
+    assert rows["C"]["reason_params"]["year"] == "2027"
+    assert rows["C"]["reason"] == (
+        "left out: in 2027 one-time costs (100) and recurring commitments (0) leave 50 of the "
+        "150 available and this item needs 100"
+    )
+
+
+def test_a_result_published_before_reason_codes_still_reads():
+    row = {
+        "id": "A",
+        "title": "Title of A",
+        "cost": 100.0,
+        "one_time_cost": 100.0,
+        "recurring_cost": 0.0,
+        "support": 3.0,
+        "status": "funded",
+        "start": "2027",
+        "completes": "2027",
+        "reason": "funded from 2027, its earliest start",
+    }
+    item = PriorityItem.from_json(row)
+    assert (item.reason_code, item.reason_params) == ("", {})
+    assert item.to_json() == {**row, "reason_code": "", "reason_params": {}}

@@ -10,9 +10,10 @@ documents, the ones ``commonweal prioritize`` and ``commonweal plan`` print.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+# Named by the engine from the reason's code (allocation.reasons.ROUND_STATUS).
 ItemStatus = Literal["funded", "deferred", "not-selected"]
 FUNDED: ItemStatus = "funded"
 DEFERRED: ItemStatus = "deferred"
@@ -24,7 +25,10 @@ class PriorityItem:
     """One recommendation on the ballot as the count left it, and why.
 
     ``start`` and ``completes`` name the first and last year of a funded item
-    (``None`` otherwise); ``reason`` is the engine's explanation in its words.
+    (``None`` otherwise); ``reason`` is the engine's explanation in its words,
+    ``reason_code`` and ``reason_params`` the same reason as a code and its figures
+    (the status follows from the code; both are empty in a result counted before
+    codes were published).
     """
 
     reference: str
@@ -37,6 +41,8 @@ class PriorityItem:
     start: str | None
     completes: str | None
     reason: str
+    reason_code: str = ""
+    reason_params: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """The item as published: the recommendation's reference is its ``id``."""

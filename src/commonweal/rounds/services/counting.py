@@ -5,7 +5,9 @@ ballots into the engine's Election (the same one ``commonweal rounds export``
 writes as a Pabulib file, so anyone can recount with ``commonweal
 prioritize``), the round's rule selects what the budget over the whole plan
 can fund, and the multi-year planner then schedules the selection year by year
-under each year's budget. Both stages explain every item in the engine's words.
+under each year's budget. The engine settles each item once
+(``allocation.verdicts``): one reason code with its figures, from the stage that
+decided it, and the status that code implies, so the two never disagree.
 """
 
 from __future__ import annotations
@@ -30,25 +32,12 @@ from commonweal.allocation import (
     vote_matrix,
 )
 from commonweal.allocation.explain import outcome_document
-from commonweal.allocation.planner import (
-    Item,
-    PlannedItem,
-    PlanProblem,
-    PlanResult,
-    Year,
-    plan_document,
-    solve_plan,
-)
+from commonweal.allocation.planner import Item, Year, plan_document
+from commonweal.allocation.reasons import params_document
 from commonweal.allocation.rules import RuleNotApplicable
+from commonweal.allocation.verdicts import ItemVerdict, round_verdicts
 from commonweal.rounds.models import Ballot, Round, RoundItem
-from commonweal.rounds.results import (
-    DEFERRED,
-    FUNDED,
-    NOT_SELECTED,
-    ItemStatus,
-    PriorityItem,
-    RoundResult,
-)
+from commonweal.rounds.results import PriorityItem, RoundResult
 from commonweal.rounds.services.errors import RoundError
 
 
@@ -151,37 +140,13 @@ def _support(election: Election) -> dict[str, float]:
     return {p.id: round(float(totals[k]), 6) for k, p in enumerate(election.projects)}
 
 
-def _unmet_dependencies(items: dict[str, RoundItem], selected: set[str]) -> dict[str, str]:
-    """Selected items that need an item on the ballot the vote did not select (directly or
-    through another such item), with the reason in words."""
-    unmet: dict[str, str] = {}
-    changed = True
-    while changed:
-        changed = False
-        for reference in sorted(selected - set(unmet)):
-            for dependency in items[reference].recommendation.dependencies.all():
-                needed = dependency.reference
-                if needed in items and (needed not in selected or needed in unmet):
-                    unmet[reference] = f"left out: it requires {needed}, which is not in the plan"
-                    changed = True
-                    break
-    return unmet
-
-
-def _plan(voting_round: Round, items: list[RoundItem], support: dict[str, float]) -> PlanResult:
-    """Schedule the rule's selection year by year under the annual budget."""
-    on_ballot = {item.recommendation.reference for item in items}
-    years = [
-        Year(
-            name=name,
-            cap=float(voting_round.annual_cap),
-            reserve=float(voting_round.annual_reserve),
-        )
-        for name in voting_round.year_names
-    ]
-    plan_items = [
+def _plan_items(items: dict[str, RoundItem], support: dict[str, float]) -> list[Item]:
+    """Every item on the ballot as the planner's item: its costs over the years, its
+    support, and what it depends on among the items on the ballot (dependencies off the
+    ballot were approved before the round was set; see setup._check_ballot_items)."""
+    return [
         Item(
-            id=item.recommendation.reference,
+            id=reference,
             one_time=float(item.one_time_cost),
             duration=item.implementation_years,
             recurring=float(item.recurring_cost),
@@ -189,73 +154,55 @@ def _plan(voting_round: Round, items: list[RoundItem], support: dict[str, float]
                 sorted(
                     d.reference
                     for d in item.recommendation.dependencies.all()
-                    if d.reference in on_ballot
+                    if d.reference in items
                 )
             ),
-            support=support[item.recommendation.reference],
+            support=support[reference],
             title=item.recommendation.title,
             source=str(item.recommendation.source),
         )
-        for item in items
+        for reference, item in sorted(items.items())
     ]
-    problem = PlanProblem(
-        years=years, items=plan_items, objective="max-support", title=voting_round.title
-    )
-    return solve_plan(problem)
 
 
-def _placement(
-    voting_round: Round,
-    reference: str,
-    planned: dict[str, PlannedItem],
-    unmet: dict[str, str],
-    rule_reasons: dict[str, str],
-) -> tuple[ItemStatus, str | None, str | None, str]:
-    """Where the count leaves an item: funded (from which year to which), deferred, or not
-    selected; and the engine's reason."""
-    placed = planned.get(reference)
-    if placed is not None and placed.start is not None:
-        year_names = voting_round.year_names
-        completes = year_names[placed.start + placed.item.duration - 1]
-        return FUNDED, year_names[placed.start], completes, placed.reason
-    if reference in unmet:
-        return DEFERRED, None, None, unmet[reference]
-    if placed is not None:
-        return DEFERRED, None, None, placed.reason
-    return NOT_SELECTED, None, None, rule_reasons[reference]
-
-
-def _rule_reasons(document: dict) -> dict[str, str]:
-    """Why the rule selected each item or did not, from its outcome document."""
-    return {e["project"]: e["reason"] for e in document["explanations"]}
+def _years(voting_round: Round) -> list[Year]:
+    """The plan's years, each with the round's budget and reserve."""
+    return [
+        Year(
+            name=name,
+            cap=float(voting_round.annual_cap),
+            reserve=float(voting_round.annual_reserve),
+        )
+        for name in voting_round.year_names
+    ]
 
 
 def _priority_items(
     voting_round: Round,
     items: dict[str, RoundItem],
     support: dict[str, float],
-    planned: dict[str, PlannedItem],
-    unmet: dict[str, str],
-    rule_reasons: dict[str, str],
+    verdicts: list[ItemVerdict],
 ) -> tuple[PriorityItem, ...]:
     """Every item on the ballot, by reference, as the count leaves it."""
+    year_names = voting_round.year_names
     priority_items = []
-    for reference, item in sorted(items.items()):
-        status, start, completes, reason = _placement(
-            voting_round, reference, planned, unmet, rule_reasons
-        )
+    for verdict in sorted(verdicts, key=lambda v: v.id):
+        item = items[verdict.id]
+        funded = verdict.start is not None and verdict.completes is not None
         priority_items.append(
             PriorityItem(
-                reference=reference,
+                reference=verdict.id,
                 title=item.recommendation.title,
                 cost=float(item.cost),
                 one_time_cost=float(item.one_time_cost),
                 recurring_cost=float(item.recurring_cost),
-                support=support[reference],
-                status=status,
-                start=start,
-                completes=completes,
-                reason=reason,
+                support=support[verdict.id],
+                status=verdict.status,
+                start=year_names[verdict.start] if funded else None,
+                completes=year_names[verdict.completes] if funded else None,
+                reason=verdict.reason,
+                reason_code=verdict.why.code,
+                reason_params=params_document(verdict.why.params),
             )
         )
     return tuple(priority_items)
@@ -277,14 +224,14 @@ def round_count(voting_round: Round) -> RoundCount:
     outcome = _rule_outcome(voting_round, election)
     support = _support(election)
     items = _ballot_items(voting_round)
-    selected = set(outcome.selected_ids)
-    # What the vote selected without what it depends on cannot be implemented: it waits,
-    # and the planner schedules the rest (dependencies off the ballot were approved
-    # before the round was set; see setup._check_ballot_items).
-    unmet = _unmet_dependencies(items, selected)
-    schedulable = sorted(selected - set(unmet))
-    plan = _plan(voting_round, [items[p] for p in schedulable], support) if schedulable else None
-    planned = {p.item.id: p for p in plan.items} if plan else {}
+    # The rule's selection, scheduled year by year; what the vote selected without what
+    # it depends on waits, and every item gets one status and the reason for it.
+    counted = round_verdicts(
+        outcome,
+        _plan_items(items, support),
+        _years(voting_round),
+        title=voting_round.title,
+    )
     document = outcome_document(outcome)
     ballots_file = election_to_pabulib(election)
     result = RoundResult(
@@ -297,10 +244,8 @@ def round_count(voting_round: Round) -> RoundCount:
         selected=tuple(outcome.selected_ids),
         pabulib_sha256=hashlib.sha256(ballots_file.encode("utf-8")).hexdigest(),
         outcome=document,
-        plan=plan_document(plan) if plan else None,
-        items=_priority_items(
-            voting_round, items, support, planned, unmet, _rule_reasons(document)
-        ),
+        plan=plan_document(counted.plan) if counted.plan else None,
+        items=_priority_items(voting_round, items, support, counted.items),
     )
     return RoundCount(result=result, ballots_file=ballots_file)
 
