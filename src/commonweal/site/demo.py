@@ -24,7 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from commonweal.accounts.models import User
-from commonweal.community.models import Membership, Person, StakeholderGroup
+from commonweal.community.models import Membership, MembershipRequest, Person, StakeholderGroup
 from commonweal.community.services import membership_add, person_create, roster_import
 from commonweal.core.roles import OMBUDSMAN, SECRETARIAT
 from commonweal.meetings.models import Candidate, Meeting
@@ -112,7 +112,7 @@ def demo_load() -> list[tuple[str, str]]:
     first_board = board.first()
     if first_board:
         accounts.append((_account("board@example.org", person=first_board.person), "board member"))
-    first_coordinator = coordinator.select_related("person").first()
+    first_coordinator = coordinator.select_related("person", "group").first()
     if first_coordinator:
         accounts.append(
             (
@@ -120,6 +120,7 @@ def demo_load() -> list[tuple[str, str]]:
                 "group coordinator",
             )
         )
+        accounts.append((_newcomer_asks(first_coordinator.group), "newcomer, asking to join"))
     data = yaml.safe_load(ILLUSTRATIVE.read_text(encoding="utf-8"))
     _candidates_review(meeting, data["kobe"], by=secretariat)
     _registry_load(data, by=secretariat)
@@ -129,6 +130,22 @@ def demo_load() -> list[tuple[str, str]]:
     _closed_round_load(data, groups, voters, by=secretariat)
     _open_round_load(data, groups, voters, by=secretariat)
     return [(user.email, role) for user, role in accounts]
+
+
+def _newcomer_asks(group: StakeholderGroup) -> User:
+    """A newcomer whose request to join the coordinator's group waits for a decision, so
+    the coordinator's queue is not empty (made directly: the demo sends no email)."""
+    newcomer = _account("newcomer@example.org")
+    if newcomer.person_id is None:
+        newcomer.person = person_create(name="Demo newcomer")
+        newcomer.save(update_fields=["person"])
+    MembershipRequest.objects.get_or_create(
+        person=newcomer.person,
+        group=group,
+        status=MembershipRequest.Status.PENDING,
+        defaults={"note": "I work on privacy policy at a university and would like to take part."},
+    )
+    return newcomer
 
 
 @functools.cache
