@@ -90,6 +90,7 @@ def item_comment_counts(voting_round: Round) -> list[tuple[RoundItem, int]]:
     items = (
         RoundItem.objects.filter(round=voting_round)
         .select_related("recommendation")
+        .prefetch_related("recommendation__translations")
         .annotate(comment_count=Count("discussion_comments"))
         .order_by("recommendation__reference")
     )
@@ -107,6 +108,7 @@ def comments_by(user) -> QuerySet[Comment]:
             "round_item__round",
             "round_item__recommendation",
         )
+        .prefetch_related("recommendation__translations")
         .order_by("-created_at", "-pk")
     )
 

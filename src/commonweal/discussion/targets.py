@@ -58,7 +58,7 @@ def target_url(target: Target) -> str:
 def target_label(target: Target) -> str:
     """The thing in a few words, for lists, emails and the activity page."""
     if isinstance(target, Recommendation):
-        return f"{target.reference} {target.title}"
+        return f"{target.reference} {target.shown_title}"
     if isinstance(target, Round):
         return _("Priority list “%(round)s”") % {"round": target.title}
     return _("%(reference)s on the priority list “%(round)s”") % {
