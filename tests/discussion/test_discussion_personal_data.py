@@ -23,7 +23,10 @@ def test_the_export_holds_the_persons_comments_appeals_and_decisions(
     [comment] = records["discussion.comment.author"]
     assert comment["text"] == "The chair is a crook." and comment["state"] == "upheld"
     [appeal] = records["discussion.appeal.appellant"]
-    assert appeal["note"] == "It was about the decisions of the chair." and appeal["outcome"] == "upheld"
+    assert (
+        appeal["note"] == "It was about the decisions of the chair."
+        and appeal["outcome"] == "upheld"
+    )
     client.force_login(role_users["secretariat"])
     records = json.loads(client.get(reverse("accounts:me_export")).content)["records"]
     assert records["discussion.moderation.hidden_by"][0]["reason"] == "A personal attack."
