@@ -89,7 +89,7 @@ def test_a_participant_shares_points_the_secretariat_counts_and_the_list_explain
     )
     assert "Measure the floor in every meeting" in funded_2028.inner_text()
     deferred = page.locator(
-        "section", has=page.get_by_role("heading", name="Voted for but no room in the plan")
+        "section", has=page.get_by_role("heading", name="Chosen by the vote, not in the plan")
     )
     assert "Courses in six languages" in deferred.inner_text()
     assert deferred.locator("span[lang=en]").first.inner_text()  # the planner's reason

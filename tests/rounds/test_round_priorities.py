@@ -111,7 +111,7 @@ def test_the_priority_list_shows_what_is_funded_each_year_and_why_the_rest_is_no
     page = _page(client.get(_url("priorities", planned_round)))
     assert "Funded starting in 2027" in page
     assert "Funded starting in 2028" in page
-    assert "Voted for but no room in the plan" in page
+    assert "Chosen by the vote, not in the plan" in page
     assert "Not selected" in page
     for row in planned_round.__class__.objects.get(pk=planned_round.pk).result["items"]:
         assert f'<span lang="en">{row["reason"]}</span>' in page.replace("&#x27;", "'")
@@ -130,7 +130,7 @@ def test_the_deferred_item_sits_under_no_room_and_the_rest_under_their_years(cli
     assert sorted(statuses.values()) == ["deferred", "funded", "funded", "not-selected"]
     page = _page(client.get(_url("priorities", planned_round)))
     deferred = next(ref for ref, status in statuses.items() if status == "deferred")
-    no_room = page.index("Voted for but no room in the plan")
+    no_room = page.index("Chosen by the vote, not in the plan")
     not_selected = page.index('id="not-selected"')
     assert no_room < page.index(f'id="item-{deferred}"') < not_selected
     assert page.index('id="item-D"') > not_selected

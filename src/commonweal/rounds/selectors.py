@@ -24,6 +24,7 @@ EXPORT_COLUMNS = [
     "recurring_cost",
     "support",
     "reason",
+    "reason_code",
 ]
 
 
