@@ -97,7 +97,7 @@ def full_footprint(make_user, make_group, make_recommendation, make_round):
     voted = make_round(voter_groups=[group], by=user)
     reference = voted.items.first().recommendation.reference
     ballot_submit(voting_round=voted, user=user, group=group, choices=[(reference, 1)])
-    voted = round_close(voting_round=voted)
+    voted = round_close(voting_round=voted, by=user)
     comment_add(voting_round=voted, author=user, text="Fund the outreach first.")
     # Filled in their group's maturity self-assessment.
     import datetime

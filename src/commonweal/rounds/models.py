@@ -102,6 +102,14 @@ class Round(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     # Set by services.round_close: the engine's result, as published.
     closed_at = models.DateTimeField(_("counted at"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("counted by"),
+    )
     result = models.JSONField(_("result"), null=True, blank=True, editable=False)
     # The anonymised ballots as the Pabulib file they were counted from, kept as
     # published so that its digest in the result always matches the download.

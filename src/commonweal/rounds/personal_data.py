@@ -26,3 +26,10 @@ personal_data.register(
     export_fields=("title", "created_at"),
     erasure=personal_data.blank("created_by"),
 )
+personal_data.register(
+    Round,
+    field="closed_by",
+    subject="account",
+    export_fields=("title", "closed_at"),
+    erasure=personal_data.blank("closed_by"),
+)

@@ -272,7 +272,8 @@ def round_close(*, voting_round: Round, by=None, now: datetime.datetime | None =
     locked.ballots_file = count.ballots_file
     locked.result = published.to_json()
     locked.closed_at = now
-    locked.save(update_fields=["result", "closed_at", "ballots_file"])
+    locked.closed_by = by
+    locked.save(update_fields=["result", "closed_at", "closed_by", "ballots_file"])
     return locked
 
 
