@@ -8,19 +8,24 @@ several ``commonweal db_worker`` processes on PostgreSQL scaling with their numb
 The archive is built with bulk inserts, not by parsing: meetings and their speakers
 through the ORM's bulk_create, turns as raw rows (executemany on SQLite, COPY on
 PostgreSQL), their text drawn from a Zipf vocabulary of English and Chinese words. As a
-restore does, the index is built after the load: on PostgreSQL the trigram index is
-dropped and built again, on SQLite the FTS5 insert trigger is dropped and the table
-rebuilt in one pass (five times faster than row by row). Then each search of a fixed
-mix (frequent, middling and rare words, two words, a Chinese word of three characters
-and one of two) is timed through the selector the page uses
-(``meetings.search.turn_search_run``: ids from the index, the 200 newest turns with
-their meetings and speakers, their marked excerpts) and through the whole page.
+restore does, the index is built after the load: on PostgreSQL the search index (block of
+ids and trigrams, migration 0003) is dropped and built again, then VACUUM ANALYZE; on
+SQLite the FTS5 insert trigger is dropped and the table rebuilt in one pass (five times
+faster than row by row). Then each search of a fixed mix (frequent, middling and rare
+words, two words, a Chinese word of three characters and one of two) is timed, after a
+warm-up, through the selector the page uses (``meetings.search.turn_search_run``: ids
+from the index, the 200 newest turns' text, meetings and speakers, their marked
+excerpts), then through the whole page (Django's test client: middleware, view,
+template).
 
 PostgreSQL runs on a private cluster started here (its own folder, port and socket, as
 scripts/test.sh does) when ``initdb`` is installed; otherwise that part is skipped.
 Ingestion queues generated transcripts of about 50 KB as upload jobs in django-tasks'
 database queue (as the upload page does) and times 1, 2 and 4 ``db_worker --batch``
-processes emptying it.
+processes emptying it, each started in a session of its own as a service manager would
+(Linux shares the CPU between sessions first, so workers of one session would share one
+share). Beside the wall time it reports the CPU seconds the workers and the database
+spent, and the load average, so that a run on a busy machine can be read.
 
 Run: .venv/bin/python benchmarks/bench_search.py [--quick] [--no-postgres]
 --quick: 2,000 meetings / 200,000 turns and 16 jobs per worker run.
@@ -45,8 +50,8 @@ SEED = 20260101
 FULL = {"meetings": 20_000, "turns": 2_000_000, "jobs": 96, "searches": 6}
 QUICK = {"meetings": 2_000, "turns": 200_000, "jobs": 16, "searches": 4}
 TARGET_P95_MS = 100.0
+PCT = (0.5, 0.95)  # the percentiles reported
 TAIL = 50_000  # synthetic words of the vocabulary's long tail
-WORKER_COUNTS = (1, 2, 4)
 PG_PORT = int(os.environ.get("COMMONWEAL_BENCH_PG_PORT", "54339"))
 REPO = Path(__file__).resolve().parents[1]
 # The query mix: each kind of query a person types, with the words it uses.
@@ -210,25 +215,25 @@ def sqlite_load(meetings, turns: int, rng: random.Random) -> float:
 
 
 def postgres_load(meetings, turns: int, rng: random.Random) -> float:
-    """COPY the turns with the trigram index dropped, then build it; its build time."""
+    """COPY the turns with the search index dropped, then build it and VACUUM ANALYZE the
+    table (so that no autovacuum runs under the timings); the index's build time."""
     from importlib import import_module
 
     from django.db import connection
 
-    migration = import_module("commonweal.meetings.migrations.0002_turn_search_index")
+    migration = import_module("commonweal.meetings.migrations.0003_turn_search_index_by_block")
     columns = ", ".join(f'"{name}"' for name in TURN_COLUMNS)
     with connection.cursor() as cursor:
-        for statement in migration.POSTGRES_DROP:
-            cursor.execute(statement)
+        cursor.execute(migration.BLOCK_INDEX_DROP)
         with cursor.copy(f"COPY meetings_turn ({columns}) FROM STDIN") as copy:
             for row in turn_rows(meetings, turns, rng):
                 copy.write_row(row)
         started = time.perf_counter()
         cursor.execute("SET maintenance_work_mem = '512MB'")
-        for statement in migration.POSTGRES_CREATE:
-            cursor.execute(statement)
-        cursor.execute("ANALYZE")
-        return time.perf_counter() - started
+        cursor.execute(migration.BLOCK_INDEX)
+        index_s = time.perf_counter() - started
+        cursor.execute("VACUUM ANALYZE")
+        return index_s
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -236,14 +241,30 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(int(len(ordered) * share), len(ordered) - 1)]
 
 
+def timed(function, rounds: int) -> list[float]:
+    """Milliseconds of ``rounds`` calls of ``function``, after one call to warm up."""
+    function()
+    spent = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        function()
+        spent.append((time.perf_counter() - started) * 1000)
+    return spent
+
+
 def searches_time(rounds: int) -> dict:
-    """Each query of the mix ``rounds`` times (after one warm-up), through the selector
-    and through the page; milliseconds per kind and overall, and the hits found."""
+    """Each query of the mix ``rounds`` times through the selector, then ``rounds`` times
+    through the page; milliseconds per kind and overall, and the hits found."""
     from django.test import Client
 
     from commonweal.meetings.search import turn_search_run
 
     client = Client(HTTP_HOST="127.0.0.1")
+
+    def page(query: str) -> None:
+        response = client.get("/meetings/search/", {"q": query})
+        assert response.status_code == 200, (query, response.status_code)
+
     kinds, selector_all, page_all, hits = {}, [], [], {}
     for kind, written in QUERIES.items():
         # "{rank}" stands for the tail word of that rank.
@@ -252,23 +273,15 @@ def searches_time(rounds: int) -> dict:
         for query in queries:
             found = turn_search_run(query=query)
             hits[query] = (len(found.turns), found.more, found.scanned_turns is not None)
-            for _ in range(rounds):
-                started = time.perf_counter()
-                turn_search_run(query=query)
-                spent.append((time.perf_counter() - started) * 1000)
-                started = time.perf_counter()
-                response = client.get("/meetings/search/", {"q": query})
-                pages.append((time.perf_counter() - started) * 1000)
-                assert response.status_code == 200, (query, response.status_code)
-        kinds[kind] = (percentile(spent, 0.5), percentile(spent, 0.95), percentile(pages, 0.95))
+            spent += timed(lambda query=query: turn_search_run(query=query), rounds)
+            pages += timed(lambda query=query: page(query), rounds)
+        kinds[kind] = [percentile(values, share) for values in (spent, pages) for share in PCT]
         selector_all += spent
         page_all += pages
     return {
         "kinds": kinds,
-        "selector_p50": percentile(selector_all, 0.5),
-        "selector_p95": percentile(selector_all, 0.95),
-        "page_p50": percentile(page_all, 0.5),
-        "page_p95": percentile(page_all, 0.95),
+        "selector": [percentile(selector_all, share) for share in PCT],
+        "page": [percentile(page_all, share) for share in PCT],
         "hits": hits,
     }
 
@@ -290,64 +303,13 @@ def database_phase(sizes: dict) -> dict:
     build_s = time.perf_counter() - started
     stored = Turn.objects.count()
     result = {"vendor": connection.vendor, "build_s": build_s, "index_s": index_s}
-    result |= {"turns": stored, "meetings": len(meetings)}
+    result |= {"turns": stored, "meetings": len(meetings), "load_before": os.getloadavg()[0]}
     result |= searches_time(sizes["searches"])
+    result["load_after"] = os.getloadavg()[0]
     if connection.vendor == "postgresql":
-        result["ingest"] = workers_ingest(sizes["jobs"])
-    return result
+        from search_workers import workers_ingest
 
-
-# -- ingestion by db_worker processes (PostgreSQL) ------------------------------------
-
-
-def jobs_queue(count: int, first: int) -> list[int]:
-    """``count`` generated transcripts queued as upload jobs, as the upload page does."""
-    from django.db import transaction
-    from transcript_generator import generate
-
-    from commonweal.meetings import services, tasks
-
-    rng = random.Random(SEED + first)
-    ids = []
-    for index in range(first, first + count):
-        text, _ = generate(index, rng)
-        with transaction.atomic():
-            job = services.ingest_job_create(
-                data=text.encode(),
-                source_name=f"job-{index}.txt",
-                roster=None,
-                roster_name="",
-                user=None,
-            )
-            tasks.ingest_job_run.enqueue(job.pk)
-        ids.append(job.pk)
-    return ids
-
-
-def workers_run(count: int) -> float:
-    """Start ``count`` db_worker processes that empty the queue; seconds until all exit."""
-    command = [str(REPO / ".venv/bin/commonweal"), "db_worker", "--batch", "--no-startup-delay"]
-    started = time.perf_counter()
-    workers = [
-        subprocess.Popen([*command, "--worker-id", f"bench-{count}-{n}", "-v", "0"])
-        for n in range(count)
-    ]
-    codes = [worker.wait() for worker in workers]
-    assert codes == [0] * count, codes
-    return time.perf_counter() - started
-
-
-def workers_ingest(jobs: int) -> dict:
-    """Seconds for 1, 2 and 4 workers to ingest ``jobs`` transcripts each run, beside a
-    worker's start on an empty queue (Django's start-up, paid once per process)."""
-    from commonweal.meetings.models import IngestJob
-
-    result = {"jobs": jobs, "startup_s": workers_run(1), "runs": {}}
-    for run, workers in enumerate(WORKER_COUNTS):
-        ids = jobs_queue(jobs, first=5000 + run * jobs)
-        seconds = workers_run(workers)
-        done = IngestJob.objects.filter(pk__in=ids, status=IngestJob.Status.DONE).count()
-        result["runs"][workers] = {"seconds": seconds, "done": done}
+        result["ingest"] = workers_ingest(sizes["jobs"], seed=SEED)
     return result
 
 
@@ -356,8 +318,8 @@ def workers_ingest(jobs: int) -> dict:
 
 def postgres_start():
     """A private cluster in a folder of its own that the postgres user can reach:
-    (its URL, a function that stops it and removes the folder), or None when
-    PostgreSQL is not installed."""
+    (its URL, its data folder, a function that stops it and removes the folder), or
+    None when PostgreSQL is not installed."""
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
     if not found:
         return None
@@ -381,7 +343,7 @@ def postgres_start():
         subprocess.run([*pg_ctl, "-m", "fast", "stop"], stdout=subprocess.DEVNULL, check=False)
         shutil.rmtree(folder, ignore_errors=True)
 
-    return url, stop
+    return url, data, stop
 
 
 def phase_run(sizes: dict, environment: dict) -> dict:
@@ -402,44 +364,31 @@ def verdict(p95: float) -> str:
 
 
 def database_print(result: dict) -> None:
+    from search_workers import load_text
+
     name = "SQLite (FTS5 trigram)" if result["vendor"] == "sqlite" else "PostgreSQL (pg_trgm)"
     print(f"\n{name}: {result['meetings']} meetings, {result['turns']} turns")
     print(
         f"  built          {result['build_s']:.1f} s with bulk inserts, "
-        f"of which the trigram index {result['index_s']:.1f} s"
+        f"of which the search index {result['index_s']:.1f} s"
     )
-    for kind, (p50, p95, page95) in result["kinds"].items():
+    print(f"  searches       {load_text(result['load_before'], result['load_after'])}")
+    for kind, (p50, p95, page50, page95) in result["kinds"].items():
         print(
-            f"  {kind:22} selector p50 {p50:6.1f} ms, p95 {p95:6.1f} ms; page p95 {page95:6.1f} ms"
+            f"  {kind:22} selector p50 {p50:6.1f} ms, p95 {p95:6.1f} ms; "
+            f"page p50 {page50:6.1f} ms, p95 {page95:6.1f} ms"
         )
     for query, (count, more, scanned) in result["hits"].items():
         bound = " (bounded: many matches)" if more else " (latest turns scanned)" if scanned else ""
         print(f"  hits           {query!r}: {count} shown{bound}")
-    print(
-        f"  selector       p50 {result['selector_p50']:.1f} ms, "
-        f"p95 {result['selector_p95']:.1f} ms; " + verdict(result["selector_p95"])
-    )
-    print(
-        f"  page           p50 {result['page_p50']:.1f} ms, p95 {result['page_p95']:.1f} ms; "
-        + verdict(result["page_p95"])
-    )
-
-
-def ingest_print(ingest: dict) -> None:
-    jobs, runs = ingest["jobs"], ingest["runs"]
-    print(f"  ingestion      {jobs} transcripts of ~50 KB queued as upload jobs, db_worker --batch")
-    print(f"  worker start   {ingest['startup_s']:.1f} s for one worker on an empty queue")
-    one = runs["1"]["seconds"]
-    for workers, run in runs.items():
-        print(
-            f"  {workers} worker(s)    {run['seconds']:.1f} s, "
-            f"{jobs / run['seconds']:.1f} transcripts/s, "
-            f"speed-up {one / run['seconds']:.2f}x over one worker ({run['done']}/{jobs} done)"
-        )
-    print(f"  cores          {os.cpu_count()} (workers beyond the cores share them)")
+    for what in ("selector", "page"):
+        p50, p95 = result[what]
+        print(f"  {what:14} p50 {p50:.1f} ms, p95 {p95:.1f} ms; " + verdict(p95))
 
 
 def main(argv: list[str]) -> int:
+    from search_workers import ingest_print
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a tenth of the archive")
     parser.add_argument("--no-postgres", action="store_true", help="SQLite only")
@@ -458,11 +407,12 @@ def main(argv: list[str]) -> int:
         if started is None:
             print("\nPostgreSQL skipped: " + ("--no-postgres" if args.no_postgres else "no initdb"))
             return 0
-        url, stop = started
+        url, data, stop = started
         try:
             environment = {
                 "DATABASE_URL": url,
                 "COMMONWEAL_TASKS_BACKEND": "django_tasks_db.backend.DatabaseBackend",
+                "COMMONWEAL_BENCH_PG_DATA": str(data),
             }
             result = phase_run(sizes, environment)
         finally:

@@ -169,14 +169,33 @@ def test_an_excerpt_is_a_part_of_the_text_that_marks_only_the_words(text, words)
 
 
 @pytest.mark.postgres
-def test_postgres_answers_from_the_trigram_index():
+def test_postgres_asks_the_index_for_the_words_and_the_newest_blocks_at_once():
     ingest(11, "The budget is late.")
     with connection.cursor() as cursor:
-        cursor.execute("SET enable_seqscan = off")
-        sql, params = search._postgres_sql(["budget"], None)
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = search._postgres_sql(["budget"], [], block=0)
         cursor.execute("EXPLAIN " + sql, params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "meetings_turn_text_trgm" in plan
+        plan = [row[0] for row in cursor.fetchall()]
+    asked = next(line for line in plan if "Index Cond" in line)
+    assert "meetings_turn_block_text_trgm" in "\n".join(plan)
+    assert "1024" in asked and "~~*" in asked
+
+
+@pytest.mark.postgres
+def test_postgres_finds_the_newest_matches_when_they_lie_in_many_blocks_of_ids(monkeypatch):
+    monkeypatch.setattr(search, "CANDIDATES", 4)
+    monkeypatch.setattr(search, "PROBE_BLOCKS", 1)
+    monkeypatch.setattr(search, "WHOLE_ARCHIVE", 1.0)
+    meeting = ingest(11, "Opening.")
+    speaker = meeting.participants.first()
+    said = ["budget" if n % 3 else "other" for n in range(1, 25)]
+    Turn.objects.bulk_create(
+        Turn(pk=3000 + 700 * n, meeting=meeting, index=n, participant=speaker, text=text)
+        for n, text in enumerate(said, start=1)
+    )
+    newest = [n for n, text in enumerate(said, start=1) if text == "budget"][-4:]
+    assert found("budget") == [(meeting.pk, n) for n in newest]
+    assert search.turn_search_run(query="budget").more
 
 
 @pytest.mark.postgres
