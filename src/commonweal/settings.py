@@ -192,6 +192,8 @@ SIGNUP_MODE = env("COMMONWEAL_SIGNUP", "open")
 if SIGNUP_MODE not in {"open", "invitation"}:
     raise ImproperlyConfigured("COMMONWEAL_SIGNUP must be open or invitation")
 SIGNIN_FAILURES_PER_HOUR = envint("COMMONWEAL_SIGNIN_FAILURES_PER_HOUR", 100)
+# How long the author of a comment may still edit or delete it.
+COMMENT_EDIT_MINUTES = envint("COMMONWEAL_COMMENT_EDIT_MINUTES", 15)
 
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"

@@ -42,6 +42,29 @@ def test_every_relation_to_a_person_is_registered_for_export_and_erasure():
     assert missing == set(), f"not covered by export and erasure: {sorted(missing)}"
 
 
+def _discussion_footprint(user, make_user, make_recommendation):
+    """Commented on a recommendation; as a moderator hid someone's comment; appealed the
+    hiding of their own; as the ombudsman decided another person's appeal."""
+    from commonweal.discussion.services import (
+        appeal_decide,
+        appeal_file,
+        comment_hide,
+        comment_post,
+    )
+
+    commenter, moderator = make_user("commenter@example.org"), make_user("mod@example.org")
+    discussed = make_recommendation()
+    own = comment_post(target=discussed, author=user, text="Publish the figures.")
+    comment_hide(comment=own, by=moderator, reason="Off topic.", site_url="")
+    appeal_file(comment=own, by=user, note="It is on topic.", site_url="")
+    theirs = comment_post(target=discussed, author=commenter, text="Rude words.")
+    comment_hide(comment=theirs, by=user, reason="Rude.", site_url="")
+    other = comment_post(target=discussed, author=commenter, text="Blunt words.")
+    comment_hide(comment=other, by=moderator, reason="Blunt.", site_url="")
+    appealed = appeal_file(comment=other, by=commenter, note="Fair.", site_url="")
+    appeal_decide(appeal=appealed, by=user, restore=True, reason="Fair.", site_url="")
+
+
 def _more_footprint(user, group, make_user, meeting):
     """Asked to join a group, decided someone else's request, renamed a meeting's topic."""
     from commonweal.meetings.models import Topic
@@ -111,6 +134,7 @@ def full_footprint(make_user, make_group, make_recommendation, make_round):
         by=user,
     )
     _more_footprint(user, group, make_user, meeting)
+    _discussion_footprint(user, make_user, make_recommendation)
     bystander = make_user("bystander@example.org")
     return user, bystander
 

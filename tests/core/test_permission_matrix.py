@@ -101,6 +101,17 @@ MATRIX = {
     "metrics:csv": (None, row(404, 404, 404, 404, 404, 404, 404)),
     # The coordinator of this very group (ncsg), the secretariat and administrators.
     "metrics:assess": ("group", row(302, 403, 200, 200, 403, 403, 200)),
+    "accounts:activity": (None, SIGNED_IN),
+    "discussion:item": ("round_item", EVERYONE),
+    "discussion:post": ("thread", row(302, 405, 405, 405, 405, 405, 405)),
+    "discussion:comment": ("discussion_comment", row(302, 302, 302, 302, 302, 302, 302)),
+    "discussion:edit": ("discussion_comment", row(302, 200, 403, 403, 403, 403, 403)),
+    "discussion:delete": ("discussion_comment", row(302, 200, 403, 403, 403, 403, 403)),
+    "discussion:hide": ("discussion_comment", PLATFORM_STAFF),
+    "discussion:appeal": ("hidden_comment", row(302, 200, 403, 403, 403, 403, 403)),
+    "discussion:appeals": (None, row(302, 403, 403, 403, 403, 200, 403)),
+    "discussion:restore": ("appeal", row(302, 403, 403, 403, 403, 200, 403)),
+    "discussion:uphold": ("appeal", row(302, 403, 403, 403, 403, 200, 403)),
     "admin:index": (None, row(302, 302, 302, 302, 302, 302, 200)),
 }
 
@@ -122,6 +133,27 @@ def test_every_url_has_a_row():
         name for name in _url_names(get_resolver().url_patterns) if not name.startswith("admin:")
     }
     assert names == set(MATRIX) - {"admin:index"}
+
+
+def _discussion_kwargs(role_users, counted) -> dict:
+    """A comment shown, one hidden, one hidden and appealed, on a counted round's list."""
+    from commonweal.discussion.services import appeal_file, comment_hide, comment_post
+
+    participant, secretariat = role_users["participant"], role_users["secretariat"]
+    item = counted.items.first()
+    shown = comment_post(target=item, author=participant, text="Fund it.")
+    hidden = comment_post(target=counted, author=participant, text="Rude.")
+    comment_hide(comment=hidden, by=secretariat, reason="Rude.", site_url="")
+    blunt = comment_post(target=counted, author=participant, text="Blunt.")
+    comment_hide(comment=blunt, by=secretariat, reason="Blunt.", site_url="")
+    appeal = appeal_file(comment=blunt, by=participant, note="Fair.", site_url="")
+    return {
+        "round_item": {"pk": item.pk},
+        "thread": {"kind": "item", "pk": item.pk},
+        "discussion_comment": {"pk": shown.pk},
+        "hidden_comment": {"pk": hidden.pk},
+        "appeal": {"pk": appeal.pk},
+    }
 
 
 @pytest.fixture
@@ -151,7 +183,9 @@ def url_kwargs(role_users, make_person, make_recommendation, make_round):
     membership_request = MembershipRequest.objects.create(
         person=role_users["participant"].person, group=ncsg, note="Let me in."
     )
+    discussion = _discussion_kwargs(role_users, counted)
     return {
+        **discussion,
         "membership_request": {"pk": membership_request.pk},
         "topic": {"pk": topic.pk},
         "invitation": {"token": token},
