@@ -2,10 +2,21 @@ from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
-PLATFORM_APPS = {"accounts", "community", "core", "meetings", "recommendations", "rounds"}
-# Edited inline on their parent's admin page, or (ballots) kept out of the admin so that
-# no staff member can read anyone's choices.
+PLATFORM_APPS = {
+    "accounts",
+    "community",
+    "core",
+    "discussion",
+    "meetings",
+    "recommendations",
+    "rounds",
+}
+# Edited inline on their parent's admin page, or (ballots, void receipts) kept out of the
+# admin so that no staff member can read anyone's choices or trace a receipt; the old
+# priority-list comments, moved to the discussion app, are only kept until their table goes.
 NOT_ON_THEIR_OWN = {
+    "rounds.Comment",
+    "rounds.VoidReceipt",
     "recommendations.RecommendationTranslation",
     "recommendations.LifecycleEvent",
     "recommendations.Milestone",

@@ -90,8 +90,6 @@ MATRIX = {
     "rounds:ballot": ("round", row(302, 403, 200, 403, 403, 403, 403)),
     "rounds:close": ("round", row(302, 403, 403, 405, 403, 403, 405)),
     "rounds:priorities": ("counted_round", EVERYONE),
-    "rounds:comment": ("counted_round", row(302, 405, 405, 405, 405, 405, 405)),
-    "rounds:comment_hide": ("round_comment", row(302, 403, 403, 405, 403, 403, 405)),
     "rounds:pabulib": ("counted_round", EVERYONE),
     "rounds:export_csv": ("counted_round", EVERYONE),
     "rounds:export_json": ("counted_round", EVERYONE),
@@ -161,7 +159,7 @@ def url_kwargs(role_users, make_person, make_recommendation, make_round):
     from commonweal.accounts.services import invitation_create
     from commonweal.community.models import MembershipRequest
     from commonweal.meetings.models import Candidate, IngestJob, Meeting, Participant, Topic, Turn
-    from commonweal.rounds.services import comment_add, round_close
+    from commonweal.rounds.services import round_close
 
     _invitation, token = invitation_create(
         email="new@example.org", invited_by=role_users["secretariat"]
@@ -179,7 +177,6 @@ def url_kwargs(role_users, make_person, make_recommendation, make_round):
     )
     ncsg = role_users["groups"]["ncsg"]
     counted = round_close(voting_round=make_round(voter_groups=[ncsg]))
-    comment = comment_add(voting_round=counted, author=role_users["participant"], text="Thanks.")
     membership_request = MembershipRequest.objects.create(
         person=role_users["participant"].person, group=ncsg, note="Let me in."
     )
@@ -204,7 +201,6 @@ def url_kwargs(role_users, make_person, make_recommendation, make_round):
         # Rounds voted by the NCSG, one open and one counted with a comment.
         "round": {"pk": make_round(voter_groups=[ncsg]).pk},
         "counted_round": {"pk": counted.pk},
-        "round_comment": {"pk": comment.pk},
     }
 
 

@@ -5,7 +5,9 @@ from django.urls import reverse
 from commonweal.meetings.models import Topic
 
 
-def test_the_secretariat_renames_a_topic_and_the_cue_words_are_kept(client, kobe_meeting, role_users):
+def test_the_secretariat_renames_a_topic_and_the_cue_words_are_kept(
+    client, kobe_meeting, role_users
+):
     topic = Topic.objects.filter(meeting=kobe_meeting).order_by("index")[1]
     found = topic.title
     url = reverse("meetings:topic_title", kwargs={"pk": topic.pk})

@@ -10,8 +10,8 @@ from django.contrib import admin
 from django.urls import reverse
 
 from commonweal.community.models import Membership
-from commonweal.rounds.models import Ballot, Comment, Participation, Round
-from commonweal.rounds.services import ballot_submit, comment_add, round_close
+from commonweal.rounds.models import Ballot, Participation, Round
+from commonweal.rounds.services import ballot_submit, round_close
 
 pytestmark = pytest.mark.django_db
 
@@ -176,80 +176,17 @@ def test_a_title_that_looks_like_a_formula_is_neutralised_in_the_csv(
     assert rows[1][1] == "'=HYPERLINK(1)"
 
 
-# --- comments ---------------------------------------------------------------------------
-
-
-def test_a_participant_comments_on_the_published_list_and_everyone_reads_it(
-    client, role_users, planned_round
-):
-    round_close(voting_round=planned_round)
-    participant = role_users["participant"]
-    client.force_login(participant)
-    response = client.post(_url("comment", planned_round), {"text": "Why is B left out?"})
-    assert response.status_code == 302
-    client.logout()
-    page = _page(client.get(_url("priorities", planned_round)))
-    assert "Why is B left out?" in page
-    assert participant.person.shown_name in page
-    assert "Sign in to comment." in page
-
-
-def test_anonymous_visitors_cannot_comment(client, planned_round):
-    round_close(voting_round=planned_round)
-    response = client.post(_url("comment", planned_round), {"text": "Hello"})
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
-    assert not Comment.objects.exists()
-
-
-def test_comments_open_only_once_the_list_is_published(client, role_users, planned_round):
-    client.force_login(role_users["participant"])
-    response = client.post(_url("comment", planned_round), {"text": "Too early"})
-    assert response.status_code == 400
-    assert "Comments open when the priority list is published." in _page(response)
-    assert not Comment.objects.exists()
-
-
-def test_an_empty_comment_is_refused_with_a_message(client, role_users, planned_round):
-    round_close(voting_round=planned_round)
-    client.force_login(role_users["participant"])
-    response = client.post(_url("comment", planned_round), {"text": "   "})
-    assert response.status_code == 400
-    assert not Comment.objects.exists()
-
-
-def test_the_secretariat_hides_a_comment_and_nobody_else_sees_it(client, role_users, planned_round):
-    counted = round_close(voting_round=planned_round)
-    comment = comment_add(voting_round=counted, author=role_users["board"], text="Off-topic rant")
-    hide = reverse("rounds:comment_hide", kwargs={"pk": comment.pk})
-    client.force_login(role_users["participant"])
-    assert client.post(hide).status_code == 403
-    client.force_login(role_users["secretariat"])
-    assert client.get(hide).status_code == 405
-    assert client.post(hide, {"hidden": "1"}).status_code == 302
-    comment.refresh_from_db()
-    assert comment.hidden
-    assert "Off-topic rant" in _page(client.get(_url("priorities", planned_round)))
-    for role in ("participant", "board"):
-        client.force_login(role_users[role])
-        assert "Off-topic rant" not in _page(client.get(_url("priorities", planned_round)))
-    client.logout()
-    assert "Off-topic rant" not in _page(client.get(_url("priorities", planned_round)))
-
-
 # --- admin ------------------------------------------------------------------------------
 
 
-def test_ballots_are_not_in_the_admin_and_rounds_comments_participation_are_read(
+def test_ballots_are_not_in_the_admin_and_rounds_and_participation_are_read(
     admin_client, planned_round, role_users
 ):
     assert Ballot not in admin.site._registry
-    counted = round_close(voting_round=planned_round)
-    comment = comment_add(voting_round=counted, author=role_users["board"], text="Thanks")
+    round_close(voting_round=planned_round)
     participation = Participation.objects.first()
     for name, pk in (
         ("round", planned_round.pk),
-        ("comment", comment.pk),
         ("participation", participation.pk),
     ):
         for view, args in (("changelist", []), ("change", [pk])):
@@ -260,18 +197,6 @@ def test_ballots_are_not_in_the_admin_and_rounds_comments_participation_are_read
     assert "Title of A" in page
     for ballot in Ballot.objects.all():
         assert ballot.receipt[:16] not in page
-
-
-def test_the_admin_hides_comments_with_an_action(admin_client, planned_round, role_users):
-    counted = round_close(voting_round=planned_round)
-    comment = comment_add(voting_round=counted, author=role_users["board"], text="Spam")
-    admin_client.post(
-        reverse("admin:rounds_comment_changelist"),
-        {"action": "hide", "_selected_action": [comment.pk]},
-    )
-    comment.refresh_from_db()
-    assert comment.hidden
-    assert Round.objects.get(pk=planned_round.pk).comments.filter(hidden=False).count() == 0
 
 
 def test_a_chinese_reader_sees_the_registry_s_chinese_titles_on_the_list(client, planned_round):

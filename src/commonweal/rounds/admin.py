@@ -1,12 +1,11 @@
-"""Rounds in the admin: rounds, comments and participation, read-only where the
+"""Rounds in the admin: rounds and participation, read-only where the
 services own the writes. Ballots are not registered: nobody, staff included,
 sees anyone's choices (see models.Ballot)."""
 
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 
-from commonweal.rounds.models import Comment, Participation, Round, RoundItem
-from commonweal.rounds.services import EDITABLE_AFTER_OPENING, RULE_FIELDS, comment_hide
+from commonweal.rounds.models import Participation, Round, RoundItem
+from commonweal.rounds.services import EDITABLE_AFTER_OPENING, RULE_FIELDS
 
 
 class RoundItemInline(admin.TabularInline):
@@ -47,30 +46,6 @@ class RoundAdmin(admin.ModelAdmin):
         # Deleting a round would strand its recommendations "in prioritization" and
         # its ballots with them.
         return False
-
-
-@admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
-    list_display = ["text", "round", "author", "created_at", "hidden"]
-    list_filter = ["hidden", "created_at", "round"]
-    search_fields = ["text", "author__email", "round__title"]
-    fields = ["round", "author", "text", "created_at", "hidden"]
-    # Only hiding is done here (through the service, by the actions below).
-    readonly_fields = [field for field in fields if field != "hidden"]
-    actions = ["hide", "show"]
-
-    def has_add_permission(self, request):
-        return False
-
-    @admin.action(description=_("Hide the selected comments"))
-    def hide(self, request, queryset):
-        for comment in queryset:
-            comment_hide(comment=comment, hidden=True)
-
-    @admin.action(description=_("Show the selected comments again"))
-    def show(self, request, queryset):
-        for comment in queryset:
-            comment_hide(comment=comment, hidden=False)
 
 
 @admin.register(Participation)

@@ -133,15 +133,6 @@ def round_edit_form(voting_round: Round, data, *, opened: bool) -> RoundForm | R
     return form_class(data, instance=Round.objects.get(pk=voting_round.pk))
 
 
-class CommentForm(forms.Form):
-    text = forms.CharField(
-        label=_lazy("Your comment"),
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_lazy("Shown with your name to everyone who reads the priority list."),
-    )
-
-
 class CloseForm(forms.Form):
     """What the secretariat may say when it closes voting and counts."""
 

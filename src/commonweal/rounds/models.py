@@ -306,7 +306,10 @@ class VoidReceipt(models.Model):
 
 
 class Comment(models.Model):
-    """A participant's comment on a round's published priority list."""
+    """A comment on a round's published priority list, as posted before comments moved to
+    the discussion app (its migration 0002 copied every row there). Nothing writes here
+    any more; the table is kept one release so that no comment can be lost in the move,
+    and its rows stay under personal-data export and erasure until it is dropped."""
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(

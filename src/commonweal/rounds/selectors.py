@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 
 from commonweal.community.models import Membership, StakeholderGroup
 from commonweal.recommendations.models import Recommendation
-from commonweal.rounds.models import Comment, Round, RoundItem
+from commonweal.rounds.models import Round, RoundItem
 from commonweal.rounds.results import DEFERRED, FUNDED, NOT_SELECTED, PriorityItem, RoundResult
 
 # The columns of the priority list's CSV and JSON downloads, in their order.
@@ -103,11 +103,6 @@ def ballots_by_group_name(result: RoundResult) -> list[tuple[str, int]]:
     """How many ballots each voting group cast, by the group's name."""
     names = dict(StakeholderGroup.objects.values_list("slug", "name"))
     return [(names.get(slug, slug), count) for slug, count in result.ballots_by_group.items()]
-
-
-def round_comments(voting_round: Round, *, include_hidden: bool) -> QuerySet[Comment]:
-    comments = voting_round.comments.select_related("author__person")
-    return comments if include_hidden else comments.filter(hidden=False)
 
 
 def export_rows(result: RoundResult) -> list[list[Any]]:

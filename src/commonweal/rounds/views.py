@@ -32,7 +32,6 @@ from commonweal.rounds.confirmations import (
 )
 from commonweal.rounds.forms import (
     CloseForm,
-    CommentForm,
     ReceiptCheckForm,
     RoundForm,
     RoundTextForm,
@@ -43,7 +42,7 @@ from commonweal.rounds.forms import (
     posted_ballot_values,
     round_edit_form,
 )
-from commonweal.rounds.models import Ballot, Comment, Round
+from commonweal.rounds.models import Ballot, Round
 from commonweal.rounds.results import RoundResult
 from commonweal.rounds.services import RoundError
 
@@ -266,58 +265,22 @@ def round_close(request, pk: int):
     return redirect("rounds:priorities", pk=voting_round.pk)
 
 
-def _priorities_page(request, voting_round: Round, comment_form=None, problem="", status=200):
-    context = {"round": voting_round, "problem": problem}
+def _priorities_page(request, voting_round: Round):
+    context = {"round": voting_round}
     result = selectors.round_result(voting_round)
     if result is not None:
-        can_hide = request.user.has_perm("rounds.hide_comment", voting_round)
         context.update(
             result=result,
             rows=selectors.priority_rows(voting_round),
             plan_years=result.spending,
             ballots_by_group=selectors.ballots_by_group_name(result),
-            comments=selectors.round_comments(voting_round, include_hidden=can_hide),
-            comment_form=comment_form or CommentForm(),
-            can_comment=request.user.has_perm("rounds.comment", voting_round),
-            can_hide=can_hide,
             pabulib_name=_pabulib_name(voting_round),
         )
-    return render(request, "rounds/priorities.html", context, status=status)
+    return render(request, "rounds/priorities.html", context)
 
 
 def priorities(request, pk: int):
     return _priorities_page(request, _round_or_404(pk))
-
-
-@access_required("rounds.comment")
-@require_POST
-def comment(request, pk: int):
-    voting_round = _round_or_404(pk)
-    form = CommentForm(request.POST)
-    problem = ""
-    if form.is_valid():
-        try:
-            services.comment_add(
-                voting_round=voting_round, author=request.user, text=form.cleaned_data["text"]
-            )
-        except RoundError as error:
-            problem = str(error)
-        else:
-            messages.success(request, _("Your comment is posted."))
-            page = reverse("rounds:priorities", kwargs={"pk": voting_round.pk})
-            return redirect(page + "#comments")
-    return _priorities_page(request, voting_round, comment_form=form, problem=problem, status=400)
-
-
-@access_required("rounds.hide_comment")
-@require_POST
-def comment_hide(request, pk: int):
-    comment = get_object_or_404(Comment.objects.select_related("round"), pk=pk)
-    hidden = request.POST.get("hidden", "1") != "0"
-    services.comment_hide(comment=comment, hidden=hidden)
-    messages.success(request, _("The comment is hidden.") if hidden else _("The comment is shown."))
-    page = reverse("rounds:priorities", kwargs={"pk": comment.round_id})
-    return redirect(page + "#comments")
 
 
 def _counted_or_404(pk: int) -> tuple[Round, RoundResult]:

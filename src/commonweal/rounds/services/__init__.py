@@ -1,6 +1,6 @@
 """Writes for prioritization rounds, one module per job: setting a round (``setup``),
 casting ballots (``ballots``), counting and publishing (``counting``), closing on the
-secretariat's word (``closing``) and comments on the published list (``comments``).
+secretariat's word (``closing``).
 Callers import from here."""
 
 from commonweal.rounds.services.ballots import (
@@ -12,7 +12,6 @@ from commonweal.rounds.services.ballots import (
     voter_key,
 )
 from commonweal.rounds.services.closing import round_close_with_note
-from commonweal.rounds.services.comments import comment_add, comment_hide
 from commonweal.rounds.services.counting import (
     RoundCount,
     group_weights,
@@ -39,8 +38,6 @@ __all__ = [
     "ballot_submit",
     "ballot_withdraw",
     "check_choices",
-    "comment_add",
-    "comment_hide",
     "group_weights",
     "round_close",
     "round_close_with_note",
