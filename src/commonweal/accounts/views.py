@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from commonweal.accounts import services
@@ -103,6 +104,7 @@ def me(request):
     return render(request, "accounts/me.html", {"person": request.user.person})
 
 
+@never_cache  # it shows the person's own receipts, as the ballot page does
 @login_required
 def activity(request):
     """What the signed-in person did on the platform and what became of it, in one place:

@@ -3,8 +3,9 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from commonweal.community import selectors
 from commonweal.community.models import Person, StakeholderGroup
-from commonweal.core.panels import HOME_FIGURES, Panel, panel_register
+from commonweal.core.panels import ACTIVITY_SECTIONS, HOME_FIGURES, Panel, panel_register
 
 FIGURE_TEMPLATE = "core/panels/figure.html"
 
@@ -25,7 +26,21 @@ def _groups_figure(request, subject):
     }
 
 
+def _my_groups(request, user):
+    person = user.person
+    if person is None:
+        return None
+    return {
+        "memberships": person.current_memberships(),
+        "requests": selectors.membership_requests_of(person=person),
+    }
+
+
 def panels_register() -> None:
+    panel_register(
+        slot=ACTIVITY_SECTIONS,
+        panel=Panel("community.my_groups", "community/panels/my_groups.html", _my_groups, order=5),
+    )
     panel_register(
         slot=HOME_FIGURES,
         panel=Panel("community.people", FIGURE_TEMPLATE, _people_figure, order=10),
