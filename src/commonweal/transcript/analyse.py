@@ -3,41 +3,56 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections import Counter
+from functools import reduce
+from operator import add
 
 from commonweal.transcript.candidates import find_candidates
 from commonweal.transcript.cuehits import CueIndex
 from commonweal.transcript.identity import Identity, Roster, resolve
+from commonweal.transcript.languages import cues_for
 from commonweal.transcript.measures import (
     balance,
     count_questions,
     count_units,
     estimate_seconds,
+    per_text,
 )
-from commonweal.transcript.model import Document, GroupMeasure, Participant, RawTurn, Result
+from commonweal.transcript.model import Document, GroupMeasure, Participant, Result
 from commonweal.transcript.topics import find_topics
-from commonweal.transcript.turntable import TurnTable, raw_extras, raw_labels, raw_texts
+from commonweal.transcript.turntable import (
+    TurnTable,
+    raw_interrupted,
+    raw_label_numbers,
+    raw_texts,
+)
 
 
 def analyse(document: Document, roster: Roster | None = None) -> Result:
     identities = resolve(document.turns, document.mentions, roster)
-    participants, participant_of = _participants(document, identities)
     raw_turns = document.turns
+    labels, label_numbers = raw_label_numbers(raw_turns)
+    participants, participant_of = _participants(labels, identities)
     texts = raw_texts(raw_turns)
-    units = array("i", map(count_units, texts))
+    units = per_text(count_units, texts)
     seconds, duration_source = _seconds(document, units)
+    # Each turn's participant, by its label's number (in C: no list of a label a turn).
+    of_label = [participant_of[label] for label in labels]
     turns = TurnTable(
         raw_turns,
         participants,
-        participant=array("i", map(participant_of.__getitem__, raw_labels(raw_turns))),
+        participant=array("i", map(of_label.__getitem__, label_numbers)),
         units=units,
-        questions=array("i", map(count_questions, texts)),
+        questions=per_text(count_questions, texts),
         seconds=seconds,
     )
-    _measure_participants(participants, turns, _interrupted(raw_turns))
+    _measure_participants(participants, turns, raw_interrupted(raw_turns))
     groups, unattributed = _measure_groups(participants, roster)
     chairs = _chairs(participants, roster)
-    cues = CueIndex(texts)  # topics and candidates search the same texts
+    table = cues_for(document.language)  # topics and candidates search the same texts
+    cues = CueIndex(
+        texts, table.topic_open + table.topic_numbered + table.recommendation + table.action
+    )
     return Result(
         document=document,
         turns=turns,
@@ -54,27 +69,15 @@ def analyse(document: Document, roster: Roster | None = None) -> Result:
     )
 
 
-def _interrupted(raw_turns: Sequence[RawTurn]) -> set[int]:
-    """Positions of the turns that were cut off (an "interruption" annotation)."""
-    positions: set[int] = set()
-    if not any(raw.annotations for raw in raw_extras(raw_turns)):
-        return positions
-    for position, raw in enumerate(raw_turns):
-        if raw.annotations and any(a.kind == "interruption" for a in raw.annotations):
-            positions.add(position)
-    return positions
-
-
 def _participants(
-    document: Document, identities: dict[str, Identity]
+    labels: list[str], identities: dict[str, Identity]
 ) -> tuple[list[Participant], dict[str, int]]:
-    """One participant per identity, in order of first turn; and label -> participant."""
+    """One participant per identity, in order of first turn (``labels`` are in that
+    order); and label -> participant."""
     participants: list[Participant] = []
     number_of: dict[int, int] = {}  # id(identity) -> participant number
     participant_of: dict[str, int] = {}
-    for label in raw_labels(document.turns):
-        if label in participant_of:
-            continue
+    for label in labels:
         identity = identities[label]
         if id(identity) not in number_of:
             person = identity.person
@@ -104,21 +107,16 @@ def _seconds(document: Document, units: array) -> tuple[array, str]:
 
 
 def _measure_participants(
-    participants: list[Participant], turns: TurnTable, interrupted: set[int]
+    participants: list[Participant], turns: TurnTable, interrupted: list[int]
 ) -> None:
-    numbers, units, seconds, questions = (
-        turns.participant,
-        turns.units,
-        turns.seconds,
-        turns.questions,
-    )
-    for position, number in enumerate(numbers):
+    numbers = turns.participant
+    for number, (count, units, seconds, questions) in _totals(turns).items():
         participant = participants[number]
-        participant.turns += 1
-        participant.units += units[position]
-        participant.seconds += seconds[position]
-        participant.questions += questions[position]
-    for position in sorted(interrupted):
+        participant.turns += count
+        participant.units += units
+        participant.seconds += seconds
+        participant.questions += questions
+    for position in interrupted:
         following = position + 1
         if following < len(numbers) and numbers[position] != numbers[following]:
             participants[numbers[following]].interruptions += 1
@@ -127,6 +125,31 @@ def _measure_participants(
     for participant in participants:
         participant.share = participant.units / total if total else 0.0
         participant.floor_index = participant.share * len(participants)
+
+
+def _totals(turns: TurnTable) -> dict[int, tuple[int, int, float, int]]:
+    """Per participant number: turns, units, seconds and questions, summed in turn order.
+
+    The turns' positions are sorted by participant (a stable sort: each participant's in
+    turn order) and each column read in that order, all in C; each participant's run is
+    then summed, seconds one after another as a loop adding them would."""
+    numbers = turns.participant
+    order = sorted(range(len(numbers)), key=numbers.__getitem__)
+    units = array("i", map(turns.units.__getitem__, order))
+    seconds = array("d", map(turns.seconds.__getitem__, order))
+    questions = array("i", map(turns.questions.__getitem__, order))
+    totals = {}
+    start = 0
+    for number, count in sorted(Counter(numbers).items()):
+        stop = start + count
+        totals[number] = (
+            count,
+            sum(units[start:stop]),
+            reduce(add, seconds[start:stop], 0.0),
+            sum(questions[start:stop]),
+        )
+        start = stop
+    return totals
 
 
 def _measure_groups(

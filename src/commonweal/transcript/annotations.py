@@ -9,6 +9,7 @@ words in ``languages.ANNOTATIONS`` are, because round brackets also hold speech
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from commonweal.transcript.languages import ANNOTATIONS
@@ -22,8 +23,14 @@ from commonweal.transcript.model import Annotation
 _BRACKETS = re.compile(
     r"[\[(（](?:(?<=\[)(?P<square>[^\[\]\n]{1,80})\]|(?<=[(（])(?P<round>[^()（）\n]{1,40})[)）])"
 )
-_CLOSES = ("", " ", ".", ",", ";", ":", "!", "?", "，", "。")
+_CLOSES = frozenset(("", " ", ".", ",", ";", ":", "!", "?", "，", "。"))
 _TIME_SUFFIX = re.compile(r"[\s,;:]*\d[\d:.\s]*$")
+# (kind, text as written, offset in the paragraph it was lifted from): an Annotation's
+# fields, kept as a tuple until someone reads the turn (an Annotation costs more to make).
+Note = tuple[str, str, int]
+# A paragraph's notes placed in its turn: (base, limit, notes), each note's offset in the
+# turn's text being base + min(offset, limit). Worked out only when the turn is read.
+NoteRun = tuple[int, int, Sequence[Note]]
 
 
 @lru_cache(maxsize=4096)
@@ -40,37 +47,65 @@ def lift_annotations(paragraph: str) -> tuple[str, list[Annotation]]:
 
     Offsets are positions in the returned text, so a reader can put each one back.
     """
+    text, notes = lift_notes(paragraph)
+    return text, [Annotation(kind, written, offset) for kind, written, offset in notes]
+
+
+def placed_annotations(runs: Sequence[NoteRun]) -> list[Annotation]:
+    """The Annotations of a turn's note runs, with their offsets in the turn's text."""
+    return [
+        Annotation(kind, written, base + min(offset, limit))
+        for base, limit, notes in runs
+        for kind, written, offset in notes
+    ]
+
+
+def lift_notes(paragraph: str) -> tuple[str, list[Note]]:
+    """The same, each annotation as a (kind, text, offset) tuple."""
     if "[" not in paragraph and "(" not in paragraph and "（" not in paragraph:
         return paragraph, []
+    pieces: list[str] = []
+    notes: list[Note] = []
+    position = length = 0
     search = _BRACKETS.search
     match = search(paragraph)
-    if match is None:
-        return paragraph, []
-    pieces: list[str] = []
-    annotations: list[Annotation] = []
-    position = 0
-    length = 0
     while match is not None:
         start, end = match.span()
-        inner = match["square"]
-        if inner is not None:
-            kind = annotation_kind(inner) or "note"
-        else:
-            kind = annotation_kind(match["round"])
-            if kind is None:  # speech in brackets: look inside it for a square note
-                match = search(paragraph, start + 1)
-                continue
-        text = paragraph[start:end]
+        written = match.group()
+        kind = _KINDS[written]
+        if not kind:  # speech in round brackets: look inside it for a square note
+            match = search(paragraph, start + 1)
+            continue
         # "Jane (sic)." reads "Jane." without the note: take the space before it along.
         if start > position and paragraph[start - 1] == " " and paragraph[end : end + 1] in _CLOSES:
             start -= 1
         kept = paragraph[position:start]
         pieces.append(kept)
         length += len(kept)
-        annotations.append(Annotation(kind=kind, text=text, offset=length))
+        notes.append((kind, written, length))
         position = end
         match = search(paragraph, end)
-    if not annotations:
+    if not notes:
         return paragraph, []
     pieces.append(paragraph[position:])
-    return "".join(pieces), annotations
+    return "".join(pieces), notes
+
+
+class _Kinds(dict[str, str]):
+    """The kind of each bracket as written ("(sic)" -> "sic", "(Stephanie)" -> ""),
+    remembered: a meeting repeats a few notes thousands of times. Emptied when full, so
+    hostile input with a million different brackets holds no more than 4,096."""
+
+    def __missing__(self, written: str) -> str:
+        if len(self) >= 4096:
+            self.clear()
+        inner = written[1:-1]
+        if written[0] == "[":
+            kind = annotation_kind(inner) or "note"
+        else:
+            kind = annotation_kind(inner) or ""
+        self[written] = kind
+        return kind
+
+
+_KINDS = _Kinds()

@@ -8,6 +8,8 @@ The cue tables are per language ("一项具体的建议", "我建议", "我们�
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import chain, groupby, repeat
+from operator import add, itemgetter
 
 from commonweal.transcript.cuehits import CueIndex
 from commonweal.transcript.languages import cues_for
@@ -22,24 +24,29 @@ def find_candidates(
     """``cues``: the index of the turns' texts, when the caller has made one already."""
     table = cues_for(language)
     texts = turn_texts(turns)
-    cues = cues if cues is not None else CueIndex(texts)
-    recommendations = cues.hits(table.recommendation)
-    actions = cues.hits(table.action)
+    if cues is None:
+        cues = CueIndex(texts, table.recommendation + table.action)
+    # Every hit as (turn, start, end, kind), in order; a recommendation and an action
+    # at the same place sort as they always did, "action" first.
+    hits = sorted(
+        chain(
+            map(add, cues.spans(table.recommendation), repeat(("recommendation",))),
+            map(add, cues.spans(table.action), repeat(("action",))),
+        )
+    )
     found: list[Candidate] = []
-    for index in sorted(recommendations.keys() | actions.keys()):
-        hits = [(start, end, "recommendation") for start, end in recommendations.get(index, ())]
-        hits += [(start, end, "action") for start, end in actions.get(index, ())]
-        found.extend(_candidates_in(turns, index, texts[index], sorted(hits)))
+    for index, in_turn in groupby(hits, key=itemgetter(0)):
+        found.extend(_candidates_in(turns, index, texts[index], in_turn))
     return found
 
 
 def _candidates_in(
-    turns: Sequence[Turn], index: int, text: str, hits: list[tuple[int, int, str]]
+    turns: Sequence[Turn], index: int, text: str, hits: Iterable[tuple[int, int, int, str]]
 ) -> Iterable[Candidate]:
     """One candidate per sentence holding a cue, recommendation winning over action."""
     seen: dict[str, Candidate] = {}
     who: tuple[str, str | None] | None = None  # the speaker, looked up once a turn
-    for start, end, kind in hits:
+    for _, start, end, kind in hits:
         sentence = sentence_around(text, start, end)
         if not sentence or sentence[-1] in "?？":
             continue

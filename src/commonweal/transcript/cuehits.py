@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import accumulate, count, islice, repeat
+from operator import add, sub
 
 _SEPARATOR = "\n"
 
@@ -67,47 +69,117 @@ def _find_phrases(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
 
 
 class CueIndex:
-    """The turns' texts, lowered and joined, with where each turn starts."""
+    """The turns' texts, lowered and joined, with where each turn starts.
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    ``phrases``: every phrase that will be asked for. Phrases that share a part
+    ("i suggest", "we suggest") are then found by one search for that part (an anchor)
+    and a check of each of its hits, instead of one search of the whole meeting each.
+    """
+
+    def __init__(self, texts: Sequence[str], phrases: Iterable[str] = ()) -> None:
         self.texts = texts
         self.lowered = _lowered_joined(texts)
-        # Where each turn starts: 8 bytes a turn (a list of ints takes 36).
-        starts = array("q")
-        position = 0
-        for text in texts:
-            starts.append(position)
-            position += len(text) + 1
-        self.starts = starts
+        # Where each turn starts (its length and a newline after each turn before it):
+        # 8 bytes a turn (a list of ints takes 36), summed in C.
+        ends = accumulate(map(len, texts), initial=0)
+        self.starts = array("q", islice(map(add, ends, count()), len(texts)))
+        self._anchors = anchors(tuple(phrases))  # anchor -> [(phrase, offset in it)]
+        self._anchor_of = {
+            phrase: anchor for anchor, members in self._anchors.items() for phrase, _ in members
+        }
+        self._found: dict[str, array] = {}  # phrase -> where it is in ``lowered``
+        self._start_list: list[int] | None = None
 
-    def hits(self, phrases: tuple[str, ...]) -> dict[int, list[tuple[int, int]]]:
-        """Turn position -> (start, end) of each phrase in that turn's text, sorted."""
-        lowered = self.lowered
-        if lowered is None or any(_SEPARATOR in phrase or not phrase for phrase in phrases):
-            return self._hits_turn_by_turn(phrases)
-        starts = self.starts
-        found: dict[int, list[tuple[int, int]]] = {}
+    def spans(self, phrases: tuple[str, ...]) -> list[tuple[int, int, int]]:
+        """(turn, start, end) of each phrase in a turn's text, sorted."""
+        if self.lowered is None or any(_SEPARATOR in phrase or not phrase for phrase in phrases):
+            return self._spans_turn_by_turn(phrases)
+        found: list[tuple[int, int, int]] = []
         for phrase in phrases:
-            latin = phrase[0].isascii()
-            size = len(phrase)
-            position = lowered.find(phrase)
-            while position != -1:
-                if not (latin and position and lowered[position - 1].isalnum()):
-                    turn = bisect_right(starts, position) - 1
-                    local = position - starts[turn]
-                    found.setdefault(turn, []).append((local, local + size))
-                position = lowered.find(phrase, position + 1)
-        for spans in found.values():
-            spans.sort()
+            positions = self._positions(phrase)
+            if not positions:
+                continue
+            if self._start_list is None:
+                # bisect reads a list in C, an array an int object at a time; the list
+                # (36 bytes a turn) is made only for a meeting where some phrase is.
+                self._start_list = self.starts.tolist()
+            starts = self._start_list
+            # Each hit's turn and offset in it, in C: no Python a hit.
+            turns = list(map(sub, map(bisect_right, repeat(starts), positions), repeat(1)))
+            local = list(map(sub, positions, map(starts.__getitem__, turns)))
+            found.extend(zip(turns, local, map(add, local, repeat(len(phrase))), strict=True))
+        found.sort()
         return found
 
-    def _hits_turn_by_turn(self, phrases: tuple[str, ...]) -> dict[int, list[tuple[int, int]]]:
-        found = {}
+    def _positions(self, phrase: str) -> array:
+        positions = self._found.get(phrase)
+        if positions is None:
+            anchor = self._anchor_of.get(phrase, phrase)
+            self._search(anchor, self._anchors.get(anchor, [(phrase, 0)]))
+            positions = self._found[phrase]
+        return positions
+
+    def _search(self, anchor: str, members: list[tuple[str, int]]) -> None:
+        """Find ``anchor`` along the meeting, and from its hits each member phrase."""
+        lowered = self.lowered
+        assert lowered is not None
+        hits = []
+        position = lowered.find(anchor)
+        while position != -1:
+            hits.append(position)
+            position = lowered.find(anchor, position + 1)
+        for phrase, offset in members:
+            found = hits
+            if phrase != anchor:
+                starts_with = lowered.startswith
+                found = [
+                    hit - offset
+                    for hit in hits
+                    if hit >= offset and starts_with(phrase, hit - offset)
+                ]
+            if phrase[0].isascii():  # a Latin phrase starts a word: "we will", not "awe will"
+                found = [at for at in found if not (at and lowered[at - 1].isalnum())]
+            self._found[phrase] = array("q", found)
+
+    def _spans_turn_by_turn(self, phrases: tuple[str, ...]) -> list[tuple[int, int, int]]:
+        found = []
         for position, text in enumerate(self.texts):
-            spans = find_phrases(text, phrases)
-            if spans:
-                found[position] = spans
+            found.extend((position, start, end) for start, end in find_phrases(text, phrases))
         return found
+
+
+@lru_cache(maxsize=64)
+def anchors(phrases: tuple[str, ...]) -> dict[str, list[tuple[str, int]]]:
+    """Parts to search for instead of the phrases: anchor -> [(phrase, where in it)].
+
+    Greedily, the part (``_parts``) that most phrases not yet covered hold, the longest
+    of those. Any choice finds the same hits; fewer anchors mean fewer searches of the
+    whole meeting, and rarer ones fewer hits to check.
+    Remembered: the cue tables are few and fixed (the callers do not change the result).
+    """
+    left = [phrase for phrase in dict.fromkeys(phrases) if phrase]
+    chosen: dict[str, list[tuple[str, int]]] = {}
+    while left:
+        best = max(
+            {part for phrase in left for part in _parts(phrase)},
+            key=lambda part: (sum(part in phrase for phrase in left), len(part), part),
+        )
+        chosen[best] = [(phrase, phrase.find(best)) for phrase in left if best in phrase]
+        left = [phrase for phrase in left if best not in phrase]
+    return chosen
+
+
+def _parts(phrase: str) -> set[str]:
+    """What an anchor for ``phrase`` may be: the phrase, and in a phrase of words each
+    word of three letters or more (a part of a word, "tion", is found everywhere); in a
+    phrase without spaces (CJK) any part of two characters or more."""
+    if " " in phrase or phrase.isascii():
+        return {phrase, *(word for word in phrase.split() if len(word) >= 3)}
+    return {
+        phrase[start:end]
+        for start in range(len(phrase))
+        for end in range(start + min(2, len(phrase)), len(phrase) + 1)
+    }
 
 
 # Turns lowered together, a batch at a time: str.lower() of a non-ASCII string takes

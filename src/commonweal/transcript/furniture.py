@@ -21,6 +21,11 @@ _BRACKETED = re.compile(r"^[\[(（【]\s*(?P<inner>[^\[\]()（）【】]{1,60}?)
 
 def is_furniture(paragraph: str) -> bool:
     """Whether a whole paragraph (stripped) is furniture rather than speech."""
+    return is_furniture_by_shape(paragraph) or is_disclaimer(paragraph)
+
+
+def is_furniture_by_shape(paragraph: str) -> bool:
+    """The same, the disclaimer aside: a separator, a page number or an end marker."""
     if len(paragraph) <= _SHORT:
         return _is_short_furniture(paragraph)
     return _is_furniture(paragraph)
@@ -37,14 +42,12 @@ def _is_short_furniture(paragraph: str) -> bool:
 
 
 # An end marker is a few words ("[END OF TRANSCRIPTION]"): a longer paragraph is speech,
-# and is not lowered a second time to find out.
+# and is not lowered to find out.
 _END_MARKER_LENGTH = 120
 
 
 def _is_furniture(paragraph: str) -> bool:
     if _SEPARATOR.match(paragraph) or _PAGE_NUMBER.match(paragraph):
-        return True
-    if is_disclaimer(paragraph):
         return True
     return len(paragraph) <= _END_MARKER_LENGTH and is_end_marker(paragraph)
 

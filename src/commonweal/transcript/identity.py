@@ -25,7 +25,7 @@ from commonweal.rosters import MAX_ROSTER_BYTES, RosterError, name_key, roster_r
 from commonweal.transcript.errors import TranscriptError
 from commonweal.transcript.languages import TITLES, UNIDENTIFIED_WORDS
 from commonweal.transcript.model import VOICE, RawTurn
-from commonweal.transcript.turntable import raw_extras, raw_labels
+from commonweal.transcript.turntable import raw_cues, raw_label_numbers
 
 _PAREN = re.compile(r"[(（](?P<inner>[^()（）]*)[)）]")
 _NAME_DOTS = re.compile(r"[·・•．]")
@@ -163,13 +163,12 @@ def resolve(
 ) -> dict[str, Identity]:
     """An Identity for every label in the turns (labels sharing a person share one)."""
     cues: dict[str, str] = {}
-    for turn in raw_extras(turns):
-        if turn.cue and turn.label not in cues:
-            cues[turn.label] = turn.cue
+    for label, cue in raw_cues(turns):
+        cues.setdefault(label, cue)
     by_label: dict[str, Identity] = {}
     by_key: dict[str, Identity] = {}
     roles: dict[str, Identity] = {}  # "the chair" -> who the transcript said holds it
-    for label in dict.fromkeys(raw_labels(turns)):
+    for label in raw_label_numbers(turns)[0]:
         if label in by_label:
             continue
         identity = _identify(label, cues.get(label), mentions, roster, roles)

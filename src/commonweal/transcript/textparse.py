@@ -1,9 +1,15 @@
 """From the text of a transcript to its header and turns.
 
-One pass over the paragraphs (non-blank lines). A paragraph is furniture, a speaker
-label (possibly with speech after the colon), the first half of a two-line label, or
-speech that belongs to the turn before it. Speech is never dropped: paragraphs before
-the first label that are not the header become an unidentified turn.
+A paragraph (a non-blank line) is furniture, a speaker label (possibly with speech after
+the colon), the first half of a two-line label, or speech that belongs to the turn
+before it. Speech is never dropped: paragraphs before the first label that are not the
+header become an unidentified turn.
+
+Paragraphs are read one at a time until the first turn opens. From there on, only the
+lines that could be something other than speech are read one at a time (found by
+whole-text passes, ``linescan.py``); the speech between two of them goes to the open
+turn in bulk. ``_read_turns(..., bulk=False)`` reads every paragraph alone, the
+reference the property tests hold the bulk reading to.
 
 Invariant (tested on Kobe and on generated transcripts): every character of speech in
 the source ends up in exactly one turn's text, in source order; only whitespace at
@@ -14,106 +20,73 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 
-from commonweal.transcript.annotations import lift_annotations
 from commonweal.transcript.encoding import detect_language
-from commonweal.transcript.furniture import is_furniture
+from commonweal.transcript.furniture import is_disclaimer, is_furniture_by_shape
 from commonweal.transcript.header import find_date, header_line_count, parse_header
 from commonweal.transcript.labels import CJK, is_bare_name, read_cue_line, read_label, read_voice
-from commonweal.transcript.model import VOICE, Annotation, Document, Header, RawTurn
+from commonweal.transcript.linescan import lines_read_alone
+from commonweal.transcript.model import VOICE, Document, Header, RawTurn
+from commonweal.transcript.turnbuilder import TurnBuilder
 from commonweal.transcript.turntable import RawTurnTable, raw_texts
 
-# A paragraph ending in one of these stopped mid-sentence (a page break cut it): the next
-# paragraph of the same speaker continues the sentence.
-_OPEN_END = re.compile(rf"[{CJK}\w，,、]")
-_CJK_CHAR = re.compile(f"[{CJK}]")
 _MENTION = re.compile(
     rf"(?P<native>[{CJK}][{CJK}·]{{0,10}})\s*[（(](?P<latin>[A-Z][A-Za-z\u00c0-\u024f'’\-]+"
     r"(?:\s+[A-Z][A-Za-z\u00c0-\u024f'’\-]+){0,3})[)）]"
 )
-_DASHES = ("—", "–", "--")
+# What every mention has: a bracket before a capital. Turns without it are not searched.
+_MENTION_HINT = re.compile(r"[（(][A-Z]")
 _TERMINAL = frozenset("。！？.!?…")
 _LINE = re.compile(r"[^\n]+")
-_SHARED_TEXT_LENGTH = 24
-# One empty tuple for every turn without annotations (a list each is 56 bytes a turn);
-# nothing appends to a finished turn's annotations.
-_NO_ANNOTATIONS: tuple[()] = ()
+_REMEMBERED = 4096
+_REMEMBERED_LENGTH = 64
 
 
-@dataclass(slots=True)
-class _OpenTurn:
-    label: str
-    cue: str | None
-    line: int
-    pieces: list[str] = field(default_factory=list)
-    annotations: list[Annotation] = field(default_factory=list)
-    length: int = 0
-
-    def add(self, paragraph: str) -> None:
-        text, annotations = lift_annotations(paragraph)
-        text = text.strip()
-        separator = _separator(self.pieces[-1], text) if self.pieces and text else ""
-        base = self.length + len(separator)
-        if annotations:
-            for annotation in annotations:
-                # Whitespace stripped from the paragraph's start shifts its annotations.
-                annotation.offset = base + min(annotation.offset, len(text))
-            self.annotations.extend(annotations)
-        if text:
-            self.pieces.append(separator + text)
-            self.length = base + len(text)
-
-    def close(self, shared: dict[str, str]) -> RawTurn:
-        """The finished turn as a RawTurn (see ``close_into``)."""
-        text, annotations = self._finish(shared)
-        return RawTurn(
-            label=self.label, cue=self.cue, line=self.line, text=text, annotations=annotations
-        )
-
-    def close_into(self, turns: RawTurnTable, shared: dict[str, str]) -> None:
-        """Add the finished turn to ``turns``."""
-        text, annotations = self._finish(shared)
-        cue = None if self.cue is None else shared.setdefault(self.cue, self.cue)
-        turns.add(self.label, cue, self.line, text, annotations)
-
-    def _finish(self, shared: dict[str, str]) -> tuple[str, list[Annotation] | tuple[()]]:
-        """The turn's text and annotations. Texts short enough to repeat ("hi", "Thank
-        you.") are taken from ``shared``, so a thousand repeats are one string."""
-        pieces = self.pieces
-        text = pieces[0] if len(pieces) == 1 else "".join(pieces)
-        if len(text) <= _SHARED_TEXT_LENGTH:
-            text = shared.setdefault(text, text)
-        annotations: list[Annotation] = self.annotations
-        if text.rstrip().endswith(_DASHES):
-            annotations.append(Annotation(kind="interruption", text="—", offset=len(text)))
-        return text, annotations or _NO_ANNOTATIONS
+def parse_transcript_text(text: str, path: str, source_format: str = "text") -> Document:
+    """A Document from transcript text (already decoded)."""
+    shared: dict[str, str] = {}
+    preamble, turns = _read_turns(text, shared)
+    header, speech_before = _read_preamble(preamble, has_labels=bool(turns))
+    if speech_before:
+        opening = TurnBuilder(shared)
+        (line, first), *rest = speech_before
+        opening.open(VOICE, None, line, first)
+        for _, paragraph in rest:
+            opening.add(paragraph)
+        turns.prepend(opening.take())
+    return Document(
+        path=path,
+        format=source_format,
+        header=header,
+        turns=turns,
+        language=detect_language(text),
+        mentions=find_mentions(turns),
+    )
 
 
-def _separator(before: str, after: str) -> str:
-    if _OPEN_END.match(before[-1]):
-        # A sentence cut by a page break: CJK joins with nothing, other scripts with a space.
-        both_cjk = _CJK_CHAR.match(before[-1]) and _CJK_CHAR.match(after[0])
-        return "" if both_cjk else " "
-    return "\n"
+def _read_turns(
+    text: str, shared: dict[str, str], *, bulk: bool = True
+) -> tuple[list[tuple[int, str]], RawTurnTable]:
+    """The paragraphs before the first label, and the turns."""
+    reader = _TurnReader(text, shared)
+    position = reader.read_paragraphs(until_first_turn=bulk)
+    if position is not None:
+        reader.read_in_bulk(position)
+    turns = reader.turns
+    if turns.label is not None:
+        turns.close()
+    return reader.preamble, turns.table
 
 
-def paragraphs(text: str) -> list[tuple[int, str]]:
-    """(line number, stripped line) for every non-blank line."""
-    return list(iter_paragraphs(text))
-
-
-def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:
-    """The same, one at a time: the parser holds one paragraph and the next, never all."""
-    line = 1
-    counted = 0
-    for match in _LINE.finditer(text):
-        stripped = match.group().strip()
-        if stripped:
-            start = match.start()
-            line += text.count("\n", counted, start)
-            counted = start
-            yield line, _unmark(stripped) if stripped[0] in "#*" else stripped
+def _paragraphs_from(text: str, start: int) -> Iterator[tuple[int, int, str]]:
+    """(start, end, paragraph) of every non-blank line from ``start`` on, stripped and
+    without markdown marks; a line of marks alone ("#") is no paragraph."""
+    for match in _LINE.finditer(text, start):
+        paragraph = match.group().strip()
+        if paragraph and paragraph[0] in "#*":
+            paragraph = _unmark(paragraph)
+        if paragraph:
+            yield match.start(), match.end(), paragraph
 
 
 def _unmark(paragraph: str) -> str:
@@ -126,100 +99,153 @@ def _unmark(paragraph: str) -> str:
     return paragraph
 
 
-def parse_transcript_text(text: str, path: str, source_format: str = "text") -> Document:
-    """A Document from transcript text (already decoded)."""
-    shared: dict[str, str] = {}
-    preamble, turns = _read_turns(text, shared)
-    header, speech_before = _read_preamble(preamble, has_labels=bool(turns))
-    if speech_before:
-        opening = _OpenTurn(label=VOICE, cue=None, line=speech_before[0][0])
-        for _, paragraph in speech_before:
-            opening.add(paragraph)
-        turns.prepend(opening.close(shared))
-    return Document(
-        path=path,
-        format=source_format,
-        header=header,
-        turns=turns,
-        language=detect_language(text),
-        mentions=find_mentions(turns),
-    )
+class _TurnReader:
+    """One pass over a text: the preamble's paragraphs, and the turns as they close."""
 
+    def __init__(self, text: str, shared: dict[str, str]) -> None:
+        self.text = text
+        self.turns = TurnBuilder(shared)
+        self.preamble: list[tuple[int, str]] = []
+        self._counted = 0  # line numbers are counted up to here ...
+        self._line = 1  # ... where this line starts or runs
+        # Short label lines come back ("John Smith: hi" on every other line of a dense
+        # transcript, "MATTHEW SHEARS:" alone): the turn each opened, once a turn is open.
+        self._opened: dict[str, tuple[str, str | None, str]] = {}
 
-def _read_turns(text: str, shared: dict[str, str]) -> tuple[list[tuple[int, str]], RawTurnTable]:
-    """The paragraphs before the first label, and the turns.
+    def line_at(self, offset: int) -> int:
+        """The line number at ``offset`` (asked in increasing order)."""
+        self._line += self.text.count("\n", self._counted, offset)
+        self._counted = offset
+        return self._line
 
-    One pass over the paragraphs, holding the one after the current one: a name alone on
-    a line takes the "(LATIN NAME):" line after it, and before the first turn a line
-    followed by the meeting's date line is the title, whatever it looks like.
-    """
-    preamble: list[tuple[int, str]] = []
-    turns = RawTurnTable()
-    current: _OpenTurn | None = None
-    upcoming = iter_paragraphs(text)
-    item = next(upcoming, None)
-    while item is not None:
-        following = next(upcoming, None)
-        line, paragraph = item
-        item = following
-        if is_furniture(paragraph):
-            continue
-        if current is None and following is not None and find_date(following[1]) is not None:
-            # "Joint Session: Board and NCSG" over a date line is a title, not a speaker.
-            preamble.append((line, paragraph))
-            continue
-        opened = _open_turn(paragraph, line, following)
-        if opened is not None:
-            new_turn, used_following = opened
-            if used_following:
+    def read_paragraphs(self, *, until_first_turn: bool) -> int | None:
+        """Read paragraph by paragraph from the start; with ``until_first_turn``, stop
+        once a turn is open and return where reading should go on (else None)."""
+        upcoming = _paragraphs_from(self.text, 0)
+        item = next(upcoming, None)
+        while item is not None:
+            start, end, paragraph = item
+            item = next(upcoming, None)
+            used = self._read_alone(paragraph, self.line_at(start), end)
+            if used is not None:  # a two-line label took the next paragraph too
+                end = used
                 item = next(upcoming, None)
-            if current is not None:
-                current.close_into(turns, shared)
-            current = new_turn
-        elif current is None:
-            preamble.append((line, paragraph))
+            if until_first_turn and self.turns.label is not None:
+                return end
+        return None
+
+    def read_in_bulk(self, position: int) -> None:
+        """Read on from ``position`` (a turn is open): the lines that could be more than
+        speech one at a time, the speech between them in bulk."""
+        text = self.text
+        turns = self.turns
+        starts, disclaimers = lines_read_alone(text, position)
+        for start in starts:
+            if start < position:  # the second half of a two-line label, already read
+                continue
+            end = text.find("\n", start)
+            if end == -1:
+                end = len(text)
+            paragraph = text[start:end].strip()
+            if paragraph[0] in "#*":
+                paragraph = _unmark(paragraph)
+            used = None
+            if not text[position:start].isspace():
+                used = self._read_speech(position, start, two_line=paragraph[:1] in "(（")
+            if used is None and paragraph:
+                opened = self._opened.get(paragraph)
+                if opened is not None and start not in disclaimers:
+                    turns.open(opened[0], opened[1], self.line_at(start), opened[2])
+                else:
+                    line = self.line_at(start)
+                    used = self._read_alone(paragraph, line, end, start in disclaimers)
+            position = end if used is None else used
+        self._read_speech(position, len(text), two_line=False)
+
+    def _read_speech(self, start: int, stop: int, *, two_line: bool) -> int | None:
+        """Add the paragraphs between ``start`` and ``stop`` to the open turn. With
+        ``two_line`` (the line at ``stop`` could end a two-line label) the last is read
+        alone; returns where that label ended, if it was one."""
+        region = self.text[start:stop]
+        last = ""
+        if two_line:
+            region = region.rstrip()
+            cut = region.rfind("\n") + 1
+            region, last = region[:cut], region[cut:]
+        paragraphs = [paragraph for paragraph in map(str.strip, region.split("\n")) if paragraph]
+        if paragraphs:
+            self.turns.add_plain(paragraphs)
+        if not last:
+            return None
+        line_start = start + len(region)
+        line = self.line_at(line_start)
+        return self._read_alone(last.strip(), line, line_start + len(last), False)
+
+    def _read_alone(
+        self, paragraph: str, line: int, end: int, disclaimer: bool = True
+    ) -> int | None:
+        """Read one paragraph (its line ends at ``end``; ``disclaimer``: it could be the
+        disclaimer). Returns where the next paragraph ends when it was read too (a
+        two-line label), else None."""
+        if is_furniture_by_shape(paragraph) or (disclaimer and is_disclaimer(paragraph)):
+            return None
+        turns = self.turns
+        if turns.label is None:
+            following = self._following(end)
+            if following is not None and find_date(following[1]) is not None:
+                # "Joint Session: Board and NCSG" over a date line is a title, not a speaker.
+                self.preamble.append((line, paragraph))
+                return None
+        opened = _open_turn(paragraph)
+        if opened is not None:
+            turns.open(opened[0], opened[1], line, opened[2])
+            if len(paragraph) <= _REMEMBERED_LENGTH and turns.label is not None:
+                self._remember(paragraph, opened)
+            return None
+        if paragraph[-1] not in _TERMINAL and is_bare_name(paragraph):
+            following = self._following(end)
+            cue_line = None
+            if following is not None and following[1][0] in "(（":
+                cue_line = read_cue_line(following[1])
+            if cue_line is not None:
+                turns.open(paragraph, cue_line[0], line, cue_line[1])
+                return following[0]
+        if turns.label is None:
+            self.preamble.append((line, paragraph))
         else:
-            current.add(paragraph)
-    if current is not None:
-        current.close_into(turns, shared)
-    return preamble, turns
+            turns.add(paragraph)
+        return None
+
+    def _remember(self, paragraph: str, opened: tuple[str, str | None, str]) -> None:
+        if len(self._opened) >= _REMEMBERED:  # hostile text: a new label every line
+            self._opened.clear()
+        self._opened[paragraph] = opened
+
+    def _following(self, end: int) -> tuple[int, str] | None:
+        """(end, paragraph) of the paragraph after the line that ends at ``end``."""
+        for _, following_end, paragraph in _paragraphs_from(self.text, end):
+            return following_end, paragraph
+        return None
 
 
-def _open_turn(
-    paragraph: str, line: int, following: tuple[int, str] | None
-) -> tuple[_OpenTurn, bool] | None:
-    """The turn a paragraph opens, and whether it used the next paragraph too."""
-    voice = read_voice(paragraph) if paragraph[0] == VOICE[0] else None
-    if voice is not None:
-        label, speech = voice
-        if label is not None:
-            turn = _OpenTurn(label=label.name, cue=label.cue, line=line)
-            speech = label.rest
-        else:
-            turn = _OpenTurn(label=VOICE, cue=None, line=line)
-        turn.add(speech)
-        return turn, False
+def _open_turn(paragraph: str) -> tuple[str, str | None, str] | None:
+    """(label, cue, speech) of the turn a paragraph opens on its own line, if it does."""
+    if paragraph[0] == VOICE[0]:
+        voice = read_voice(paragraph)
+        if voice is not None:
+            label, speech = voice
+            if label is not None:
+                return label.name, label.cue, label.rest
+            return VOICE, None, speech
     head = paragraph[:90]
     if ":" in head or "：" in head:
         cue_line = read_cue_line(paragraph) if paragraph[0] in "(（" else None
         if cue_line is not None:
             cue, rest = cue_line
-            turn = _OpenTurn(label=cue, cue=cue, line=line)
-            turn.add(rest)
-            return turn, False
+            return cue, cue, rest
         label = read_label(paragraph)
         if label is not None:
-            turn = _OpenTurn(label=label.name, cue=label.cue, line=line)
-            turn.add(label.rest)
-            return turn, False
-    if following is not None and paragraph[-1] not in _TERMINAL and is_bare_name(paragraph):
-        after = following[1]
-        cue_line = read_cue_line(after) if after[0] in "(（" else None
-        if cue_line is not None:
-            cue, rest = cue_line
-            turn = _OpenTurn(label=paragraph, cue=cue, line=line)
-            turn.add(rest)
-            return turn, True
+            return label.name, label.cue, label.rest
     return None
 
 
@@ -240,7 +266,8 @@ def _read_preamble(
 def find_mentions(turns: Sequence[RawTurn]) -> list[tuple[str, str]]:
     """Names written in two scripts inside speech: ("丝黛芬妮", "Stephanie")."""
     mentions: list[tuple[str, str]] = []
+    hint = _MENTION_HINT.search
     for text in raw_texts(turns):
-        if "(" in text or "（" in text:
+        if ("(" in text or "（" in text) and hint(text):
             mentions.extend((m["native"], m["latin"]) for m in _MENTION.finditer(text))
     return mentions

@@ -11,7 +11,9 @@ the next topic") opens nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import chain, groupby, repeat
+from operator import add, itemgetter
 
 from commonweal.transcript.cuehits import CueIndex
 from commonweal.transcript.languages import CueTable, cues_for
@@ -47,15 +49,20 @@ def find_topics(
     openings: list[tuple[int, str]] = []
     number = 0
     texts = turn_texts(turns)
-    cues = cues if cues is not None else CueIndex(texts)
-    opening_hits = cues.hits(table.topic_open)
-    numbered_hits = cues.hits(table.topic_numbered)
+    if cues is None:
+        cues = CueIndex(texts, table.topic_open + table.topic_numbered)
+    # Every cue as (turn, start, end, numbered), in order.
+    hits = sorted(
+        chain(
+            map(add, cues.spans(table.topic_open), repeat((False,))),
+            map(add, cues.spans(table.topic_numbered), repeat((True,))),
+        )
+    )
     speakers = turn_participants(turns)
-    for index in sorted(opening_hits.keys() | numbered_hits.keys()):
+    for index, in_turn in groupby(hits, key=itemgetter(0)):
         if chairs is not None and speakers[index] not in chairs:
             continue
-        hits = (opening_hits.get(index, ()), numbered_hits.get(index, ()))
-        title = _opening_in(texts[index], hits, table, number)
+        title = _opening_in(texts[index], in_turn, table, number)
         if title is not None:
             number += 1
             openings.append((index, title))
@@ -71,7 +78,7 @@ def _topics(turns: Sequence[Turn], openings: list[tuple[int, str]]) -> list[Topi
     seconds_of = turns.seconds if isinstance(turns, TurnTable) else [t.seconds for t in turns]
     for position, (first, title) in enumerate(openings):
         last = openings[position + 1][0] - 1 if position + 1 < len(openings) else len(turns) - 1
-        seconds = sum(seconds_of[index] for index in range(first, last + 1))
+        seconds = sum(seconds_of[first : last + 1])
         topics.append(Topic(title=title, first_turn=first, last_turn=last, seconds=seconds))
     return topics
 
@@ -85,20 +92,18 @@ def _title(text: str, start: int, end: int, sentence: str) -> str:
 
 
 def _opening_in(
-    text: str,
-    found: tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]],
-    table: CueTable,
-    number: int,
+    text: str, found: Iterable[tuple[int, int, int, bool]], table: CueTable, number: int
 ) -> str | None:
     """The title of the topic this turn opens, if it does: ``found`` holds the spans of
     the table's opening cues and of its numbered cues in the text."""
-    opening, numbered = found
-    hits: list[tuple[int, int, int | None]] = [(start, end, None) for start, end in opening]
-    if numbered:
-        for start, end in numbered:
-            digits = _NUMBER_AFTER.match(text, end)
-            if digits:
-                hits.append((start, digits.end(), int(digits.group(1))))
+    hits: list[tuple[int, int, int | None]] = []
+    for _, start, end, numbered in found:
+        if not numbered:
+            hits.append((start, end, None))
+            continue
+        digits = _NUMBER_AFTER.match(text, end)
+        if digits:
+            hits.append((start, digits.end(), int(digits.group(1))))
     for start, end, stated in sorted(hits):
         if stated is not None and stated != number + 1:
             continue

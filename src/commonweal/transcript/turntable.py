@@ -13,7 +13,8 @@ from array import array
 from collections.abc import Iterator, Sequence
 from typing import TypeVar, overload
 
-from commonweal.transcript.model import Annotation, Participant, RawTurn, Turn
+from commonweal.transcript.annotations import NoteRun, placed_annotations
+from commonweal.transcript.model import Participant, RawTurn, Turn
 
 Item = TypeVar("Item")
 
@@ -121,10 +122,20 @@ class RawTurnTable(_Columns[RawTurn]):
 
     A RawTurn object (with its line number) is about 130 bytes; here a turn is about 20,
     labels and short texts being shared strings. Cues and annotations, which few turns
-    have, are kept by position. Each RawTurn is made as it is read.
+    have, are kept by position, annotations as (kind, text, offset) tuples. Each RawTurn
+    (and its Annotations) is made as it is read.
     """
 
-    __slots__ = ("_first", "_labels", "_label_numbers", "_label_ids", "_lines", "_texts", "_extras")
+    __slots__ = (
+        "_first",
+        "_labels",
+        "_label_numbers",
+        "_label_ids",
+        "_lines",
+        "_texts",
+        "_extras",
+        "_interrupted",
+    )
 
     def __init__(self) -> None:
         self._first: RawTurn | None = None  # a turn put before the others (prepend)
@@ -133,11 +144,9 @@ class RawTurnTable(_Columns[RawTurn]):
         self._label_ids = array("i")
         self._lines = array("i")
         self._texts: list[str] = []
-        # position -> (cue, annotations), for the turns that have either
-        self._extras: dict[int, tuple[str | None, list[Annotation] | tuple[()]]] = {}
-
-    def append(self, turn: RawTurn) -> None:
-        self.add(turn.label, turn.cue, turn.line, turn.text, turn.annotations)
+        # position -> (cue, note runs), for the turns that have either
+        self._extras: dict[int, tuple[str | None, Sequence[NoteRun]]] = {}
+        self._interrupted: list[int] = []  # positions of the turns that were cut off
 
     def add(
         self,
@@ -145,15 +154,19 @@ class RawTurnTable(_Columns[RawTurn]):
         cue: str | None,
         line: int,
         text: str,
-        annotations: list[Annotation] | tuple[()],
+        notes: Sequence[NoteRun] = (),
+        interrupted: bool = False,
     ) -> None:
         """Append a turn from its fields, without making a RawTurn."""
         number = self._label_numbers.get(label)
         if number is None:
             number = self._label_numbers[label] = len(self._labels)
             self._labels.append(label)
-        if cue is not None or annotations:
-            self._extras[len(self._texts)] = (cue, annotations)
+        if cue is not None or notes:
+            position = len(self._texts)
+            self._extras[position] = (cue, notes)
+            if interrupted:
+                self._interrupted.append(position)
         self._label_ids.append(number)
         self._lines.append(line)
         self._texts.append(text)
@@ -175,12 +188,16 @@ class RawTurnTable(_Columns[RawTurn]):
             return self._texts
         return [self._first.text, *self._texts]
 
-    def labels(self) -> list[str]:
-        names = self._labels
-        labels = [names[number] for number in self._label_ids]
-        if self._first is not None:
-            labels.insert(0, self._first.label)
-        return labels
+    def label_numbers(self) -> tuple[list[str], Sequence[int]]:
+        """The distinct labels in order of first turn, and each turn's number among
+        them (an array: no list of a label a turn)."""
+        first = self._first
+        if first is None:
+            return self._labels, self._label_ids
+        labels = [first.label, *(label for label in self._labels if label != first.label)]
+        number_of = {label: number for number, label in enumerate(labels)}
+        renumbered = [number_of[label] for label in self._labels]
+        return labels, array("i", [0]) + array("i", map(renumbered.__getitem__, self._label_ids))
 
     def label_at(self, position: int) -> str:
         if self._first is not None:
@@ -189,29 +206,44 @@ class RawTurnTable(_Columns[RawTurn]):
             position -= 1
         return self._labels[self._label_ids[position]]
 
-    def with_extras(self) -> Iterator[RawTurn]:
-        if self._first is not None and (self._first.cue or self._first.annotations):
-            yield self._first
-        shift = self._first is not None
-        for position in sorted(self._extras):
-            yield self._turn(position + shift)
+    def cues(self) -> Iterator[tuple[str, str]]:
+        """(label, cue) of each turn written with a cue, in order."""
+        first = self._first
+        if first is not None and first.cue:
+            yield first.label, first.cue
+        labels, label_ids = self._labels, self._label_ids
+        for position, (cue, _) in self._extras.items():
+            if cue:
+                yield labels[label_ids[position]], cue
+
+    def interrupted(self) -> list[int]:
+        """Positions of the turns that were cut off (an "interruption" annotation)."""
+        first = self._first
+        if first is None:
+            return list(self._interrupted)
+        positions = [position + 1 for position in self._interrupted]
+        if any(a.kind == "interruption" for a in first.annotations):
+            positions.insert(0, 0)
+        return positions
 
     def _turn(self, position: int) -> RawTurn:
         if self._first is not None:
             if position == 0:
                 return self._first
             position -= 1
-        cue, annotations = self._extras.get(position, _PLAIN)
+        cue, notes = self._extras.get(position, _PLAIN)
         return RawTurn(
             label=self._labels[self._label_ids[position]],
             text=self._texts[position],
             line=self._lines[position],
-            annotations=annotations,
+            annotations=placed_annotations(notes) if notes else _NO_ANNOTATIONS,
             cue=cue,
         )
 
 
 _PLAIN: tuple[None, tuple[()]] = (None, ())
+# One empty tuple for every turn without annotations (a list each is 56 bytes a turn).
+_NO_ANNOTATIONS: tuple[()] = ()
 
 
 def raw_texts(turns: Sequence[RawTurn]) -> Sequence[str]:
@@ -221,21 +253,34 @@ def raw_texts(turns: Sequence[RawTurn]) -> Sequence[str]:
     return [turn.text for turn in turns]
 
 
-def raw_labels(turns: Sequence[RawTurn]) -> list[str]:
-    """Each turn's label, in order (shared strings: 8 bytes a turn)."""
+def raw_label_numbers(turns: Sequence[RawTurn]) -> tuple[list[str], Sequence[int]]:
+    """The distinct labels in order of first turn, and each turn's number among them."""
     if isinstance(turns, RawTurnTable):
-        return turns.labels()
-    return [turn.label for turn in turns]
+        return turns.label_numbers()
+    number_of: dict[str, int] = {}
+    numbers = array("i", [number_of.setdefault(turn.label, len(number_of)) for turn in turns])
+    return list(number_of), numbers
 
 
-def raw_extras(turns: Sequence[RawTurn]) -> Iterator[RawTurn]:
-    """The turns with a cue or annotations, in order: the only ones that have either."""
+def raw_cues(turns: Sequence[RawTurn]) -> Iterator[tuple[str, str]]:
+    """(label, cue) of each turn written with a cue, in order."""
     if isinstance(turns, RawTurnTable):
-        yield from turns.with_extras()
+        yield from turns.cues()
         return
     for turn in turns:
-        if turn.cue or turn.annotations:
-            yield turn
+        if turn.cue:
+            yield turn.label, turn.cue
+
+
+def raw_interrupted(turns: Sequence[RawTurn]) -> list[int]:
+    """Positions of the turns that were cut off (an "interruption" annotation)."""
+    if isinstance(turns, RawTurnTable):
+        return turns.interrupted()
+    return [
+        position
+        for position, turn in enumerate(turns)
+        if turn.annotations and any(a.kind == "interruption" for a in turn.annotations)
+    ]
 
 
 def turn_who(turns: Sequence[Turn], position: int) -> tuple[str, str | None]:
