@@ -6,4 +6,5 @@ def site(request):
     return {
         "signup_open": settings.SIGNUP_MODE == "open",
         "text_direction": "rtl" if get_language_bidi() else "ltr",
+        "currency": settings.CURRENCY,
     }

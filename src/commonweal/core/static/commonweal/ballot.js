@@ -25,11 +25,15 @@
   var remaining = document.getElementById("remaining");
   var cost = document.getElementById("cost");
   var limitNote = document.getElementById("limit-note");
+  // Amounts in the community's currency (the form's data-currency), as the page writes
+  // them; plain numbers where the browser does not know the language or the currency.
   var numbers;
+  var money = { maximumFractionDigits: 2 };
+  if (form.dataset.currency) {
+    money = { style: "currency", currency: form.dataset.currency, maximumFractionDigits: 2, minimumFractionDigits: 0 };
+  }
   try {
-    numbers = new Intl.NumberFormat(document.documentElement.lang || undefined, {
-      maximumFractionDigits: 2
-    });
+    numbers = new Intl.NumberFormat(document.documentElement.lang || undefined, money);
   } catch (error) {
     numbers = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
   }
