@@ -68,7 +68,7 @@ def test_on_a_desktop_the_count_runs_and_a_fourth_tick_is_refused(
         _box(page, reference, title).check()
     assert page.locator("#counter").inner_text() == "Chosen: 3 of 3"
     cost = page.locator("#cost").inner_text()
-    assert "300" in cost and "more than the 250 the rule may spend" in cost
+    assert "300" in cost and "more than the $250 the rule may spend" in cost
     fourth = _box(page, *ITEMS[3])
     fourth.click()
     assert not fourth.is_checked()
