@@ -234,3 +234,19 @@ def test_postgres_ignores_case_in_any_alphabet_and_finds_chinese_and_digits_as_w
     assert found("预算案 二〇二四") == [(meeting.pk, 1)]
     assert found("2024") == [(meeting.pk, 0)]
     assert found("42") == [(meeting.pk, 2)]
+
+
+def undated_meetings_come_last():
+    undated = meeting_ingest(data=b"ALICE: The budget, undated.\n", source_name="notes.txt").meeting
+    dated = ingest(11, "The budget, dated.")
+    assert undated.date is None
+    assert found("budget") == [(dated.pk, 0), (undated.pk, 0)]
+
+
+def test_undated_meetings_come_after_dated_ones():
+    undated_meetings_come_last()
+
+
+@pytest.mark.postgres
+def test_postgres_puts_undated_meetings_after_dated_ones_too():
+    undated_meetings_come_last()

@@ -83,9 +83,9 @@ class TurnHit:
 class TurnSearch:
     """What a search found: ``turns`` newest meeting first, at most ``MAX_RESULTS``.
 
-    ``more`` is true when more turns matched than the ``CANDIDATES`` taken (the page asks
-    for a narrower query); ``scanned_turns`` is set when only short words were given and
-    just that many of the latest turns were looked at.
+    ``more`` is true when the bound of ``CANDIDATES`` matches was reached, so that more
+    turns may match (the page asks for a narrower query); ``scanned_turns`` is set when
+    only short words were given and just that many of the latest turns were looked at.
     """
 
     turns: list[TurnHit]
