@@ -22,10 +22,12 @@ PostgreSQL runs on a private cluster started here (its own folder, port and sock
 scripts/test.sh does) when ``initdb`` is installed; otherwise that part is skipped.
 Ingestion queues generated transcripts of about 50 KB as upload jobs in django-tasks'
 database queue (as the upload page does) and times 1, 2 and 4 ``db_worker --batch``
-processes emptying it, each started in a session of its own as a service manager would
-(Linux shares the CPU between sessions first, so workers of one session would share one
-share). Beside the wall time it reports the CPU seconds the workers and the database
-spent, and the load average, so that a run on a busy machine can be read.
+processes emptying it, each started in a session of its own and keeping its database
+connection, as a service manager would run them (Linux shares the CPU between sessions
+first, so workers of one session would share one share). Beside the wall time it
+reports the time from the first job's start to the last one's end, the CPU seconds the
+workers and the database spent, and the load average, so that a run on a busy machine
+can be read (benchmarks/search_workers.py).
 
 Run: .venv/bin/python benchmarks/bench_search.py [--quick] [--no-postgres]
 --quick: 2,000 meetings / 200,000 turns and 16 jobs per worker run.
