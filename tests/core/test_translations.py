@@ -17,15 +17,20 @@ PACKAGE = REPO / "src" / "commonweal"
 LOCALE = PACKAGE / "locale"
 
 
+# Joins an entry's context to its msgid, as gettext does in a compiled catalogue.
+CONTEXT = "\x04"
+
+
 def po_entries(path: Path) -> dict[str, tuple[str, bool, str | None]]:
     """msgid -> (translation, fuzzy, plural msgid), read with the few rules the catalogues
-    use; for plural entries the translation is the first form."""
+    use; for plural entries the translation is the first form. An entry with a context is
+    keyed "context\x04msgid"."""
     entries: dict[str, tuple[str, bool, str | None]] = {}
     for block in path.read_text(encoding="utf-8").split("\n\n"):
         fields: dict[str, str] = {}
         key = None
         for line in block.splitlines():
-            match = re.match(r'^(msgid|msgid_plural|msgstr|msgstr\[0\]) (".*")$', line)
+            match = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[0\]) (".*")$', line)
             if match:
                 key = match.group(1)
                 fields[key] = ast.literal_eval(match.group(2))
@@ -35,7 +40,10 @@ def po_entries(path: Path) -> dict[str, tuple[str, bool, str | None]]:
                 key = None
         if fields.get("msgid"):
             translation = fields.get("msgstr", fields.get("msgstr[0]", ""))
-            entries[fields["msgid"]] = (
+            key = fields["msgid"]
+            if "msgctxt" in fields:
+                key = fields["msgctxt"] + CONTEXT + key
+            entries[key] = (
                 translation,
                 "#, fuzzy" in block,
                 fields.get("msgid_plural"),
@@ -55,6 +63,10 @@ def test_the_compiled_chinese_catalogue_matches_its_source():
     with open(LOCALE / "zh_Hans" / "LC_MESSAGES" / "django.mo", "rb") as handle:
         compiled = gettext.GNUTranslations(handle)
     for msgid, (msgstr, _fuzzy, plural) in entries.items():
+        if CONTEXT in msgid:
+            context, bare = msgid.split(CONTEXT)
+            assert compiled.pgettext(context, bare) == msgstr, msgid
+            continue
         shown = compiled.ngettext(msgid, plural, 1) if plural else compiled.gettext(msgid)
         assert shown == msgstr, msgid
 
