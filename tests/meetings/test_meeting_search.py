@@ -189,12 +189,14 @@ def test_postgres_finds_the_newest_matches_when_they_lie_in_many_blocks_of_ids(m
     meeting = ingest(11, "Opening.")
     speaker = meeting.participants.first()
     said = ["budget" if n % 3 else "other" for n in range(1, 25)]
+    said[1] = said[2] = "an ombudsman, long ago"
     Turn.objects.bulk_create(
         Turn(pk=3000 + 700 * n, meeting=meeting, index=n, participant=speaker, text=text)
         for n, text in enumerate(said, start=1)
     )
     newest = [n for n, text in enumerate(said, start=1) if text == "budget"][-4:]
     assert found("budget") == [(meeting.pk, n) for n in newest]
+    assert found("ombudsman") == [(meeting.pk, 2), (meeting.pk, 3)]
     assert search.turn_search_run(query="budget").more
 
 
