@@ -6,6 +6,10 @@ the modules are its steps (readers -> textparse -> identity -> analyse -> writer
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from commonweal.transcript.analyse import analyse
 from commonweal.transcript.errors import TranscriptError
 from commonweal.transcript.identity import Roster, load_roster
@@ -30,9 +34,29 @@ def parse_file(path: str, roster: Roster | str | None = None) -> Result:
     """Read, attribute and measure one transcript file (any supported format)."""
     if isinstance(roster, str):
         roster = load_roster(roster)
-    return analyse(read_document(path), roster)
+    with collector_paused():
+        return analyse(read_document(path), roster)
 
 
 def parse_text(text: str, roster: Roster | None = None, path: str = "<text>") -> Result:
     """The same for transcript text already in memory (ICANN-style text format)."""
-    return analyse(parse_transcript_text(text, path), roster)
+    with collector_paused():
+        return analyse(parse_transcript_text(text, path), roster)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector held off while a transcript is parsed.
+
+    The engine makes hundreds of thousands of small objects (turns' notes, cue hits,
+    candidates) and no reference cycle; the collector would walk them all again and
+    again for nothing (a tenth of the parse of a large meeting). It runs again as soon
+    as the parse ends; it is left alone when something else had already turned it off
+    (docs/decisions/transcript-bulk-reading.md)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -127,29 +127,33 @@ def _measure_participants(
         participant.floor_index = participant.share * len(participants)
 
 
-def _totals(turns: TurnTable) -> dict[int, tuple[int, int, float, int]]:
-    """Per participant number: turns, units, seconds and questions, summed in turn order.
+def _totals(turns: TurnTable) -> dict[int, list]:
+    """Per participant number: [turns, units, seconds, questions], summed in turn order.
 
-    The turns' positions are sorted by participant (a stable sort: each participant's in
-    turn order) and each column read in that order, all in C; each participant's run is
-    then summed, seconds one after another as a loop adding them would."""
+    A block of turns at a time, their positions are sorted by participant (a stable
+    sort: each participant's in turn order) and each column read in that order, all in
+    C; each participant's run is then summed, seconds one after another as a loop adding
+    them would. Blocks keep the sort's lists small."""
     numbers = turns.participant
-    order = sorted(range(len(numbers)), key=numbers.__getitem__)
-    units = array("i", map(turns.units.__getitem__, order))
-    seconds = array("d", map(turns.seconds.__getitem__, order))
-    questions = array("i", map(turns.questions.__getitem__, order))
-    totals = {}
-    start = 0
-    for number, count in sorted(Counter(numbers).items()):
-        stop = start + count
-        totals[number] = (
-            count,
-            sum(units[start:stop]),
-            reduce(add, seconds[start:stop], 0.0),
-            sum(questions[start:stop]),
-        )
-        start = stop
+    totals: dict[int, list] = {}
+    for first in range(0, len(numbers), _BLOCK):
+        order = sorted(range(first, min(first + _BLOCK, len(numbers))), key=numbers.__getitem__)
+        units = array("i", map(turns.units.__getitem__, order))
+        seconds = array("d", map(turns.seconds.__getitem__, order))
+        questions = array("i", map(turns.questions.__getitem__, order))
+        start = 0
+        for number, count in sorted(Counter(numbers[first : first + _BLOCK]).items()):
+            stop = start + count
+            total = totals.setdefault(number, [0, 0, 0.0, 0])
+            total[0] += count
+            total[1] += sum(units[start:stop])
+            total[2] = reduce(add, seconds[start:stop], total[2])
+            total[3] += sum(questions[start:stop])
+            start = stop
     return totals
+
+
+_BLOCK = 16384
 
 
 def _measure_groups(

@@ -11,10 +11,10 @@ turns, and a newline before a turn's start is no letter, as the start of a text 
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import accumulate, count, islice, repeat
+from itertools import accumulate, compress, count, islice, repeat
 from operator import add, sub
 
 _SEPARATOR = "\n"
@@ -131,12 +131,10 @@ class CueIndex:
         for phrase, offset in members:
             found = hits
             if phrase != anchor:
-                starts_with = lowered.startswith
-                found = [
-                    hit - offset
-                    for hit in hits
-                    if hit >= offset and starts_with(phrase, hit - offset)
-                ]
+                # Where the phrase would start, for each hit far enough in; kept where it
+                # does (in C: a map of startswith over the hits).
+                starts = list(map(sub, hits[bisect_left(hits, offset) :], repeat(offset)))
+                found = list(compress(starts, map(lowered.startswith, repeat(phrase), starts)))
             if phrase[0].isascii():  # a Latin phrase starts a word: "we will", not "awe will"
                 found = [at for at in found if not (at and lowered[at - 1].isalnum())]
             self._found[phrase] = array("q", found)
@@ -182,19 +180,25 @@ def _parts(phrase: str) -> set[str]:
     }
 
 
-# Turns lowered together, a batch at a time: str.lower() of a non-ASCII string takes
-# 12 bytes a character while it works, so the whole meeting at once would cost 4x its text.
-_BATCH = 4096
+# Turns lowered together, a batch of about this many characters at a time: str.lower() of
+# a non-ASCII string takes 12 bytes a character while it works, so the whole meeting at
+# once would cost 4x its text.
+_BATCH = 16384
 
 
 def _lowered_joined(texts: Sequence[str]) -> str | None:
     """The texts joined by newlines and lowered; None when lowering changed a length (a
     rare character): the offsets would move, so each turn is then searched on its own."""
+    ends = array("q", accumulate(map(len, texts)))  # characters up to each turn's end
     batches = []
-    for first in range(0, len(texts), _BATCH):
-        batch = _SEPARATOR.join(texts[first : first + _BATCH])
+    first = 0
+    while first < len(texts):
+        reach = (ends[first - 1] if first else 0) + _BATCH
+        last = max(first + 1, bisect_right(ends, reach, first))
+        batch = _SEPARATOR.join(texts[first:last])
         lowered = batch.lower()
         if len(lowered) != len(batch):
             return None
         batches.append(lowered)
+        first = last
     return _SEPARATOR.join(batches)

@@ -18,8 +18,8 @@ taken for one, so each script has its own shape test below.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from commonweal.transcript.languages import words
 from commonweal.transcript.model import VOICE
@@ -54,8 +54,9 @@ _ARABIC_WORD = re.compile(r"^[\u0600-\u06ff]+$")
 _PAREN = re.compile(r"\s*[(（][^()（）]*[)）]")
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
+    """A label as read (a named tuple: one is made for nearly every turn)."""
+
     name: str  # as written, without a trailing Latin cue
     cue: str | None  # "GORAN MARBY" from "马跃然 (GORAN MARBY)"
     rest: str  # speech on the same line after the colon
@@ -126,7 +127,7 @@ def read_label(paragraph: str) -> Label | None:
 
 
 # Short lines with a label repeat ("John Smith: hi" on every other line of a dense
-# transcript); a Label is frozen, so one can stand for them all.
+# transcript); a Label is immutable, so one can stand for them all.
 _SHORT = 64
 
 

@@ -13,6 +13,12 @@ reader tests each one as it always did and takes every other line as speech in b
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Iterable
+from heapq import merge
+from itertools import repeat
+from operator import add
+from re import Match
 
 from commonweal.transcript.languages import DISCLAIMER_FRAGMENTS, END_MARKERS
 
@@ -38,20 +44,24 @@ _ALONE = re.compile(r"\n" + _ALONE_AFTER_BREAK, re.MULTILINE)
 _ALONE_FIRST = re.compile(_ALONE_AFTER_BREAK, re.MULTILINE)
 # Lowered a piece at a time: str.lower() of a whole 16 MB text is slow and, for CJK, takes
 # 12 bytes a character while it works.
-_CHUNK = 1 << 16
+_CHUNK = 1 << 14
 
 
-def lines_read_alone(text: str, start: int) -> tuple[list[int], set[int]]:
+def lines_read_alone(text: str, start: int) -> tuple[Iterable[int], set[int]]:
     """Where each line from ``start`` (a line's start) on that must be read alone starts,
     in order; and, of those, the lines that hold a fragment of the disclaimer (the only
     ones that can be the disclaimer)."""
-    found = [match.start() + 1 for match in _ALONE.finditer(text, start - 1 if start else 0)]
+    matches = _ALONE.finditer(text, start - 1 if start else 0)
+    # After each match's newline; an array (8 bytes a line; a dense transcript has one
+    # every 16 bytes), filled in C.
+    found = array("q", map(add, map(Match.start, matches), repeat(1)))
     if start == 0 and _ALONE_FIRST.match(text):
         found.insert(0, 0)
     disclaimers = _disclaimer_lines(text, start)
-    if disclaimers:
-        found = sorted(disclaimers.union(found))
-    return found, disclaimers
+    if not disclaimers:
+        return found, disclaimers
+    merged = merge(found, sorted(disclaimers.difference(found)))
+    return merged, disclaimers
 
 
 def _disclaimer_lines(text: str, start: int) -> set[int]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import accumulate, repeat
 
 from commonweal.transcript.encoding import detect_language
 from commonweal.transcript.furniture import is_disclaimer, is_furniture_by_shape
@@ -37,9 +38,11 @@ _MENTION = re.compile(
 # What every mention has: a bracket before a capital. Turns without it are not searched.
 _MENTION_HINT = re.compile(r"[（(][A-Z]")
 _TERMINAL = frozenset("。！？.!?…")
+_DASHES = ("—", "–", "--")
 _LINE = re.compile(r"[^\n]+")
 _REMEMBERED = 4096
 _REMEMBERED_LENGTH = 64
+_RUN = 1024  # one-line turns put in the table at once (their lists stay small)
 
 
 def parse_transcript_text(text: str, path: str, source_format: str = "text") -> Document:
@@ -109,8 +112,8 @@ class _TurnReader:
         self._counted = 0  # line numbers are counted up to here ...
         self._line = 1  # ... where this line starts or runs
         # Short label lines come back ("John Smith: hi" on every other line of a dense
-        # transcript, "MATTHEW SHEARS:" alone): the turn each opened, once a turn is open.
-        self._opened: dict[str, tuple[str, str | None, str]] = {}
+        # transcript, "MATTHEW SHEARS:" alone): (label, cue, text) of the turn each opened.
+        self._finished: dict[str, tuple[str, str | None, str]] = {}
 
     def line_at(self, offset: int) -> int:
         """The line number at ``offset`` (asked in increasing order)."""
@@ -138,8 +141,9 @@ class _TurnReader:
         """Read on from ``position`` (a turn is open): the lines that could be more than
         speech one at a time, the speech between them in bulk."""
         text = self.text
-        turns = self.turns
         starts, disclaimers = lines_read_alone(text, position)
+        run: list[tuple[str, str | None, str]] = []  # one-line turns not yet in the table
+        run_starts: list[int] = []
         for start in starts:
             if start < position:  # the second half of a two-line label, already read
                 continue
@@ -149,26 +153,54 @@ class _TurnReader:
             paragraph = text[start:end].strip()
             if paragraph[0] in "#*":
                 paragraph = _unmark(paragraph)
+            region = text[position:start]
+            if not region.isspace():
+                self._end_run(run, run_starts)
+                used = self._read_speech(region, position, end_two_line=paragraph[:1] in "(（")
+                if used is not None:
+                    position = used
+                    continue
+            if len(paragraph) <= _REMEMBERED_LENGTH and start not in disclaimers:
+                finished = self._finished.get(paragraph)
+                if finished is not None:
+                    if len(run) >= _RUN:
+                        self._end_run(run, run_starts)
+                    if not run:
+                        self.turns.close()
+                    run.append(finished)
+                    run_starts.append(start)
+                    position = end
+                    continue
+            self._end_run(run, run_starts)
             used = None
-            if not text[position:start].isspace():
-                used = self._read_speech(position, start, two_line=paragraph[:1] in "(（")
-            if used is None and paragraph:
-                opened = self._opened.get(paragraph)
-                if opened is not None and start not in disclaimers:
-                    turns.open(opened[0], opened[1], self.line_at(start), opened[2])
-                else:
-                    line = self.line_at(start)
-                    used = self._read_alone(paragraph, line, end, start in disclaimers)
+            if paragraph:
+                line = self.line_at(start)
+                used = self._read_alone(paragraph, line, end, start in disclaimers)
             position = end if used is None else used
-        self._read_speech(position, len(text), two_line=False)
+        self._end_run(run, run_starts)
+        self._read_speech(text[position:], position, end_two_line=False)
 
-    def _read_speech(self, start: int, stop: int, *, two_line: bool) -> int | None:
-        """Add the paragraphs between ``start`` and ``stop`` to the open turn. With
-        ``two_line`` (the line at ``stop`` could end a two-line label) the last is read
-        alone; returns where that label ended, if it was one."""
-        region = self.text[start:stop]
+    def _end_run(self, run: list[tuple[str, str | None, str]], starts: list[int]) -> None:
+        """Put a run of one-line turns in the table, all at once; the last stays open."""
+        if not run:
+            return
+        text = self.text
+        # Their lines: the line before, and the line breaks up to each, summed in C.
+        breaks = map(text.count, repeat("\n"), [self._counted, *starts[:-1]], starts)
+        lines = list(accumulate(breaks, initial=self._line))[1:]
+        self._counted, self._line = starts[-1], lines[-1]
+        labels, cues, texts = zip(*run, strict=True)
+        self.turns.table.extend(labels[:-1], cues[:-1], lines[:-1], texts[:-1])
+        self.turns.open(labels[-1], cues[-1], lines[-1], texts[-1])
+        run.clear()
+        starts.clear()
+
+    def _read_speech(self, region: str, start: int, *, end_two_line: bool) -> int | None:
+        """Add the paragraphs of ``region`` (the text from ``start``) to the open turn.
+        With ``end_two_line`` (the line after it could end a two-line label) the last is
+        read alone; returns where that label ended, if it was one."""
         last = ""
-        if two_line:
+        if end_two_line:
             region = region.rstrip()
             cut = region.rfind("\n") + 1
             region, last = region[:cut], region[cut:]
@@ -199,8 +231,8 @@ class _TurnReader:
         opened = _open_turn(paragraph)
         if opened is not None:
             turns.open(opened[0], opened[1], line, opened[2])
-            if len(paragraph) <= _REMEMBERED_LENGTH and turns.label is not None:
-                self._remember(paragraph, opened)
+            if len(paragraph) <= _REMEMBERED_LENGTH:
+                self._remember(paragraph, *opened)
             return None
         if paragraph[-1] not in _TERMINAL and is_bare_name(paragraph):
             following = self._following(end)
@@ -216,10 +248,21 @@ class _TurnReader:
             turns.add(paragraph)
         return None
 
-    def _remember(self, paragraph: str, opened: tuple[str, str | None, str]) -> None:
-        if len(self._opened) >= _REMEMBERED:  # hostile text: a new label every line
-            self._opened.clear()
-        self._opened[paragraph] = opened
+    def _remember(self, paragraph: str, label: str, cue: str | None, speech: str) -> None:
+        """Remember the turn a short line opened, when it is its speech as written (no
+        note to lift, not cut off): the next time the line comes, the turn is known."""
+        if "[" in speech or "(" in speech or "（" in speech or speech.endswith(_DASHES):
+            return
+        if len(self._finished) >= _REMEMBERED:  # hostile text: a new label every line
+            self._finished.clear()
+        shared = self.turns.shared
+        speech = speech.strip()
+        speech = shared.setdefault(speech, speech)
+        self._finished[paragraph] = (
+            label,
+            cue if cue is None else shared.setdefault(cue, cue),
+            speech,
+        )
 
     def _following(self, end: int) -> tuple[int, str] | None:
         """(end, paragraph) of the paragraph after the line that ends at ``end``."""

@@ -95,21 +95,26 @@ def _opening_in(
     text: str, found: Iterable[tuple[int, int, int, bool]], table: CueTable, number: int
 ) -> str | None:
     """The title of the topic this turn opens, if it does: ``found`` holds the spans of
-    the table's opening cues and of its numbered cues in the text."""
-    hits: list[tuple[int, int, int | None]] = []
-    for _, start, end, numbered in found:
-        if not numbered:
-            hits.append((start, end, None))
-            continue
-        digits = _NUMBER_AFTER.match(text, end)
-        if digits:
-            hits.append((start, digits.end(), int(digits.group(1))))
-    for start, end, stated in sorted(hits):
-        if stated is not None and stated != number + 1:
-            continue
-        sentence = sentence_around(text, start, end)
-        lowered = sentence.lower()
-        if any(word in lowered for word in table.topic_not):
-            continue
-        return _title(text, start, end, sentence)
+    the table's opening cues and of its numbered cues in the text, by start.
+
+    The cues are tried in order of (start, end, number), a numbered cue ending after
+    its number; cues are taken a start at a time, so the first that opens the topic
+    ends the search and the ones after it are never looked at."""
+    for _, at_start in groupby(found, key=itemgetter(1)):
+        hits: list[tuple[int, int, int | None]] = []
+        for _, start, end, numbered in at_start:
+            if not numbered:
+                hits.append((start, end, None))
+                continue
+            digits = _NUMBER_AFTER.match(text, end)
+            if digits:
+                hits.append((start, digits.end(), int(digits.group(1))))
+        hits.sort()
+        for start, end, stated in hits:
+            if stated is not None and stated != number + 1:
+                continue
+            sentence = sentence_around(text, start, end)
+            if any(map(sentence.lower().__contains__, table.topic_not)):
+                continue
+            return _title(text, start, end, sentence)
     return None

@@ -31,12 +31,12 @@ _CUT_OFF = (("interruption", "—", 0),)
 class TurnBuilder:
     """The turn being read, and the table of the finished ones (``table``)."""
 
-    __slots__ = ("table", "_shared", "label", "cue", "line", "_pieces", "_notes", "_length")
+    __slots__ = ("table", "shared", "label", "cue", "line", "_pieces", "_notes", "_length")
 
     def __init__(self, shared: dict[str, str]) -> None:
         self.table = RawTurnTable()
         # Texts short enough to repeat ("hi", "Thank you.") and cues, one string each.
-        self._shared = shared
+        self.shared = shared
         self.label: str | None = None  # None while no turn is open
         self.cue: str | None = None
         self.line = 0
@@ -113,7 +113,7 @@ class TurnBuilder:
         text, notes, cut_off = self._finish()
         cue = self.cue
         if cue is not None:
-            cue = self._shared.setdefault(cue, cue)
+            cue = self.shared.setdefault(cue, cue)
         self.table.add(self.label or "", cue, self.line, text, notes, cut_off)
         self.label = None
 
@@ -131,7 +131,7 @@ class TurnBuilder:
         text = pieces[0] if len(pieces) == 1 else "".join(pieces)
         pieces.clear()
         if len(text) <= _SHARED_TEXT_LENGTH:
-            text = self._shared.setdefault(text, text)
+            text = self.shared.setdefault(text, text)
         cut_off = text.endswith(_DASHES)  # pieces are stripped: it ends as its speech does
         notes = self._notes
         if cut_off:

@@ -171,6 +171,28 @@ class RawTurnTable(_Columns[RawTurn]):
         self._lines.append(line)
         self._texts.append(text)
 
+    def extend(
+        self,
+        labels: Sequence[str],
+        cues: Sequence[str | None],
+        lines: Sequence[int],
+        texts: Sequence[str],
+    ) -> None:
+        """Append turns that have no annotations, all at once (in C but for the cues)."""
+        numbers = self._label_numbers
+        for label in dict.fromkeys(labels):
+            if label not in numbers:
+                numbers[label] = len(self._labels)
+                self._labels.append(label)
+        first = len(self._texts)
+        if cues.count(None) != len(cues):
+            for position, cue in enumerate(cues, start=first):
+                if cue is not None:
+                    self._extras[position] = (cue, ())
+        self._label_ids.extend(map(numbers.__getitem__, labels))
+        self._lines.extend(lines)
+        self._texts.extend(texts)
+
     def prepend(self, turn: RawTurn) -> None:
         """Put one turn before all the others (the speech before the first label)."""
         if self._first is not None:
