@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from functools import reduce
+from itertools import compress
 from operator import add
 
 from commonweal.transcript.candidates import find_candidates
@@ -128,12 +130,35 @@ def _measure_participants(
 
 
 def _totals(turns: TurnTable) -> dict[int, list]:
-    """Per participant number: [turns, units, seconds, questions], summed in turn order.
+    """Per participant number: [turns, units, seconds, questions], summed in turn order
+    (seconds one after another, as a loop adding them would)."""
+    numbers = turns.participant
+    counts = Counter(numbers)
+    if len(counts) > _FEW:
+        return _totals_sorted(turns)
+    totals = {}
+    for number, count in sorted(counts.items()):
+        # This participant's turns as a mask of bytes; each column picked out by it in C.
+        mine = bytes(map(number.__eq__, numbers)) if len(counts) > 1 else None
+        totals[number] = [
+            count,
+            sum(_picked(turns.units, mine)),
+            reduce(add, _picked(turns.seconds, mine), 0.0),
+            sum(_picked(turns.questions, mine)),
+        ]
+    return totals
+
+
+def _picked(column: Sequence, mask: bytes | None) -> Iterable:
+    return column if mask is None else compress(column, mask)
+
+
+def _totals_sorted(turns: TurnTable) -> dict[int, list]:
+    """``_totals`` for many participants (a mask each would be read as many times).
 
     A block of turns at a time, their positions are sorted by participant (a stable
     sort: each participant's in turn order) and each column read in that order, all in
-    C; each participant's run is then summed, seconds one after another as a loop adding
-    them would. Blocks keep the sort's lists small."""
+    C; each participant's run is then summed. Blocks keep the sort's lists small."""
     numbers = turns.participant
     totals: dict[int, list] = {}
     for first in range(0, len(numbers), _BLOCK):
@@ -153,6 +178,7 @@ def _totals(turns: TurnTable) -> dict[int, list]:
     return totals
 
 
+_FEW = 8
 _BLOCK = 16384
 
 

@@ -79,10 +79,6 @@ class CueIndex:
     def __init__(self, texts: Sequence[str], phrases: Iterable[str] = ()) -> None:
         self.texts = texts
         self.lowered = _lowered_joined(texts)
-        # Where each turn starts (its length and a newline after each turn before it):
-        # 8 bytes a turn (a list of ints takes 36), summed in C.
-        ends = accumulate(map(len, texts), initial=0)
-        self.starts = array("q", islice(map(add, ends, count()), len(texts)))
         self._anchors = anchors(tuple(phrases))  # anchor -> [(phrase, offset in it)]
         self._anchor_of = {
             phrase: anchor for anchor, members in self._anchors.items() for phrase, _ in members
@@ -99,17 +95,22 @@ class CueIndex:
             positions = self._positions(phrase)
             if not positions:
                 continue
-            if self._start_list is None:
-                # bisect reads a list in C, an array an int object at a time; the list
-                # (36 bytes a turn) is made only for a meeting where some phrase is.
-                self._start_list = self.starts.tolist()
-            starts = self._start_list
+            starts = self._starts()
             # Each hit's turn and offset in it, in C: no Python a hit.
             turns = list(map(sub, map(bisect_right, repeat(starts), positions), repeat(1)))
             local = list(map(sub, positions, map(starts.__getitem__, turns)))
             found.extend(zip(turns, local, map(add, local, repeat(len(phrase))), strict=True))
         found.sort()
         return found
+
+    def _starts(self) -> list[int]:
+        """Where each turn starts in ``lowered`` (its length and a newline after each
+        turn before it), summed in C; made only for a meeting where some phrase is (a
+        list, which bisect reads in C: 36 bytes a turn)."""
+        if self._start_list is None:
+            ends = accumulate(map(len, self.texts), initial=0)
+            self._start_list = list(islice(map(add, ends, count()), len(self.texts)))
+        return self._start_list
 
     def _positions(self, phrase: str) -> array:
         positions = self._found.get(phrase)
@@ -189,16 +190,20 @@ _BATCH = 16384
 def _lowered_joined(texts: Sequence[str]) -> str | None:
     """The texts joined by newlines and lowered; None when lowering changed a length (a
     rare character): the offsets would move, so each turn is then searched on its own."""
-    ends = array("q", accumulate(map(len, texts)))  # characters up to each turn's end
+    if not texts:
+        return ""
+    # As many turns a batch as make about _BATCH characters on average; a batch that
+    # holds a few much longer turns is lowered a turn at a time.
+    size = max(1, _BATCH * len(texts) // (sum(map(len, texts)) + len(texts)))
     batches = []
-    first = 0
-    while first < len(texts):
-        reach = (ends[first - 1] if first else 0) + _BATCH
-        last = max(first + 1, bisect_right(ends, reach, first))
-        batch = _SEPARATOR.join(texts[first:last])
-        lowered = batch.lower()
+    for first in range(0, len(texts), size):
+        chosen = texts[first : first + size]
+        batch = _SEPARATOR.join(chosen)
+        if len(batch) > 4 * _BATCH and len(chosen) > 1:
+            lowered = _SEPARATOR.join(text.lower() for text in chosen)
+        else:
+            lowered = batch.lower()
         if len(lowered) != len(batch):
             return None
         batches.append(lowered)
-        first = last
     return _SEPARATOR.join(batches)

@@ -42,6 +42,7 @@ _ALONE_AFTER_BREAK = (
 )
 _ALONE = re.compile(r"\n" + _ALONE_AFTER_BREAK, re.MULTILINE)
 _ALONE_FIRST = re.compile(_ALONE_AFTER_BREAK, re.MULTILINE)
+_ASCII_FRAGMENTS = tuple(fragment for fragment in DISCLAIMER_FRAGMENTS if fragment.isascii())
 # Lowered a piece at a time: str.lower() of a whole 16 MB text is slow and, for CJK, takes
 # 12 bytes a character while it works.
 _CHUNK = 1 << 14
@@ -82,8 +83,10 @@ def _disclaimer_lines(text: str, start: int) -> set[int]:
 
 
 def _fragment_lines(lowered: str) -> set[int]:
+    # A chunk of ASCII text (a flag, no scan) can only hold the ASCII fragments.
+    fragments = _ASCII_FRAGMENTS if lowered.isascii() else DISCLAIMER_FRAGMENTS
     lines = set()
-    for fragment in DISCLAIMER_FRAGMENTS:
+    for fragment in fragments:
         position = lowered.find(fragment)
         while position != -1:
             lines.add(lowered.rfind("\n", 0, position) + 1)

@@ -16,7 +16,7 @@ import re
 from array import array
 from collections.abc import Callable, Sequence
 from itertools import repeat
-from operator import add, mul, truediv
+from operator import mul
 
 from commonweal.transcript.labels import CJK
 from commonweal.transcript.languages import (
@@ -121,8 +121,10 @@ def estimate_seconds(
     An array of doubles (8 bytes a turn; a list of floats takes 32), scaled in place.
     """
     rate = SPEAKING_RATE.get(language, DEFAULT_SPEAKING_RATE)
-    # count / rate + overhead for each turn, in C: the same arithmetic as a loop.
-    seconds = array("d", map(add, map(truediv, units, repeat(rate)), repeat(TURN_OVERHEAD_SECONDS)))
+    # count / rate + overhead, worked out once for each count that occurs (a meeting has
+    # a few hundred), then looked up for each turn in C.
+    of_count = {count: count / rate + TURN_OVERHEAD_SECONDS for count in set(units)}
+    seconds = array("d", map(of_count.__getitem__, units))
     total = sum(seconds)
     if stated_seconds and total:
         return array("d", map(mul, seconds, repeat(stated_seconds / total))), "stated"
