@@ -10,8 +10,9 @@ ceiling a pure-Python engine cannot pass, and prints our speed as a share of it.
 memory is traced (tracemalloc) in a run of its own and printed as a multiple of the file
 size. Also times the Kobe meeting when ../shared is beside the checkout.
 
-Run: .venv/bin/python benchmarks/bench_transcript.py [--quick] [--profile]
-(--profile prints where the time goes for each input.)
+Run: .venv/bin/python benchmarks/bench_transcript.py [--quick] [--profile] [--parts]
+(--profile prints where the time goes for each input, function by function; --parts the
+CPU time of each step of the pipeline, timed on its own.)
 """
 
 from __future__ import annotations
@@ -25,8 +26,18 @@ import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+from types import SimpleNamespace
 
-from commonweal.transcript import load_roster, parse_file, parse_text
+from commonweal.transcript import analyse, collector_paused, load_roster, parse_file, parse_text
+from commonweal.transcript.candidates import find_candidates
+from commonweal.transcript.cuehits import CueIndex
+from commonweal.transcript.languages import cues_for
+from commonweal.transcript.linescan import lines_read_alone
+from commonweal.transcript.measures import count_questions, count_units, per_text
+from commonweal.transcript.readers import read_document
+from commonweal.transcript.textparse import _read_turns
+from commonweal.transcript.topics import find_topics
+from commonweal.transcript.turntable import raw_texts
 
 TARGET_MB_PER_S = 20.0
 MEMORY_TARGET = 10.0  # peak memory, as a multiple of the file size
@@ -143,7 +154,7 @@ def peak_multiple(parse, size: int) -> float:
     return peak / size
 
 
-def measure(name: str, path: Path, roster, repeats: int, profile: bool) -> bool:
+def measure(name: str, path: Path, roster, repeats: int, flags: list[str]) -> bool:
     """One line for one input: turns, MB/s, the regex ceiling, the ratio, peak memory."""
     text = path.read_text(encoding="utf-8")
     megabytes = path.stat().st_size / 1024 / 1024
@@ -161,11 +172,55 @@ def measure(name: str, path: Path, roster, repeats: int, profile: bool) -> bool:
         f"peak memory {engine:4.1f}x the file parsing the text, {whole:4.1f}x reading it "
         f"too ({'meets' if meets else 'MISSES'})"
     )
-    if profile:
+    if "--profile" in flags:
         profiler = cProfile.Profile()
         profiler.runcall(parse_file, str(path), roster)
         pstats.Stats(profiler).sort_stats("tottime").print_stats(12)
+    if "--parts" in flags:
+        print_parts(path, roster, repeats)
     return meets
+
+
+def print_parts(path: Path, roster, repeats: int) -> None:
+    """CPU time of each step of parse_file, each timed on its own (best of ``repeats``,
+    the cycle collector held off as parse_file holds it)."""
+    text = path.read_text(encoding="utf-8")
+    document = read_document(str(path))
+    result = analyse(document, roster)
+    texts, table = raw_texts(document.turns), cues_for(document.language)
+    phrases = table.topic_open + table.topic_numbered + table.recommendation + table.action
+    cues = CueIndex(texts, phrases)
+    spans = {phrases: cues.spans(phrases) for phrases in _tables(table)}
+    given = SimpleNamespace(spans=spans.__getitem__)  # the hits, found already
+    with collector_paused():
+        parts = {
+            "read_document": lambda: read_document(str(path)),
+            "  lines read alone (whole-text passes)": lambda: lines_read_alone(text, 0),
+            "  turns (the reader, passes included)": lambda: _read_turns(text, {}),
+            "analyse": lambda: analyse(document, roster),
+            "  units": lambda: per_text(count_units, texts),
+            "  questions": lambda: per_text(count_questions, texts),
+            f"  cue hits ({sum(map(len, spans.values()))})": lambda: _all_spans(texts, table),
+            f"  topics ({len(result.topics)}), hits given": lambda: find_topics(
+                result.turns, document.language, None, given
+            ),
+            f"  candidates ({len(result.candidates)}), hits given": lambda: find_candidates(
+                result.turns, document.language, given
+            ),
+        }
+        for label, run in parts.items():
+            print(f"      {label:45s} {best_of(repeats, run) * 1000:7.1f} ms")
+
+
+def _all_spans(texts, table) -> list:
+    """The hits of every cue table, found as analyse finds them (one index)."""
+    tables = _tables(table)
+    cues = CueIndex(texts, tuple(phrase for phrases in tables for phrase in phrases))
+    return [cues.spans(phrases) for phrases in tables]
+
+
+def _tables(table) -> list[tuple[str, ...]]:
+    return [table.topic_open, table.topic_numbered, table.recommendation, table.action]
 
 
 def write_roster(folder: str):
@@ -197,7 +252,7 @@ def main(argv: list[str]) -> int:
         for name, text in inputs.items():
             path = Path(folder) / f"generated.{name}.txt"
             path.write_text(text, encoding="utf-8")
-            ok &= measure(name, path, roster, repeats, "--profile" in argv)
+            ok &= measure(name, path, roster, repeats, argv)
     transcript, kobe_roster = KOBE / "board-ncsg.zh.txt", KOBE / "roster.yaml"
     if transcript.exists():
         seconds = best_of(20, lambda: parse_file(str(transcript), str(kobe_roster)))

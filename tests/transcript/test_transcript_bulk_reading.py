@@ -135,12 +135,23 @@ def test_bulk_reading_gives_what_reading_paragraph_by_paragraph_gives(text):
     assert in_bulk == one_by_one
 
 
-@settings(max_examples=100, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(["John Smith: hi", "John Smith: hi —", "Ann Lee: (sic) x"]), max_size=60
-    )
-)
+SHORT_LINES = [
+    "John Smith: hi",
+    "John Smith: hi —",
+    "Ann Lee: (sic) x",
+    "Ann Lee:",
+    "马跃然 (GORAN MARBY): 好",
+    "******A:**",
+    "**A:**",
+    "A:",
+    "some speech",
+    "",
+    "---",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(SHORT_LINES), max_size=300))
 def test_runs_of_short_label_lines_are_the_turns_they_always_were(lines):
     text = "A B: start\n" + "\n\n".join(lines) + "\n"
     in_bulk, one_by_one = both_ways(text)

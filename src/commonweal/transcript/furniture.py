@@ -21,7 +21,9 @@ _BRACKETED = re.compile(r"^[\[(（【]\s*(?P<inner>[^\[\]()（）【】]{1,60}?)
 
 def is_furniture(paragraph: str) -> bool:
     """Whether a whole paragraph (stripped) is furniture rather than speech."""
-    return is_furniture_by_shape(paragraph) or is_disclaimer(paragraph)
+    if len(paragraph) <= _SHORT:
+        return _is_short_furniture(paragraph) or _is_short_disclaimer(paragraph)
+    return _is_furniture(paragraph) or is_disclaimer(paragraph)
 
 
 def is_furniture_by_shape(paragraph: str) -> bool:
@@ -39,6 +41,11 @@ _SHORT = 64
 @lru_cache(maxsize=4096)
 def _is_short_furniture(paragraph: str) -> bool:
     return _is_furniture(paragraph)
+
+
+@lru_cache(maxsize=4096)
+def _is_short_disclaimer(paragraph: str) -> bool:
+    return is_disclaimer(paragraph)
 
 
 # An end marker is a few words ("[END OF TRANSCRIPTION]"): a longer paragraph is speech,

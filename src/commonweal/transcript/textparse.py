@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from itertools import accumulate, repeat
 
 from commonweal.transcript.encoding import detect_language
-from commonweal.transcript.furniture import is_disclaimer, is_furniture_by_shape
+from commonweal.transcript.furniture import is_furniture, is_furniture_by_shape
 from commonweal.transcript.header import find_date, header_line_count, parse_header
 from commonweal.transcript.labels import CJK, is_bare_name, read_cue_line, read_label, read_voice
 from commonweal.transcript.linescan import lines_read_alone
@@ -219,7 +219,7 @@ class _TurnReader:
         """Read one paragraph (its line ends at ``end``; ``disclaimer``: it could be the
         disclaimer). Returns where the next paragraph ends when it was read too (a
         two-line label), else None."""
-        if is_furniture_by_shape(paragraph) or (disclaimer and is_disclaimer(paragraph)):
+        if is_furniture(paragraph) if disclaimer else is_furniture_by_shape(paragraph):
             return None
         turns = self.turns
         if turns.label is None:
