@@ -98,5 +98,5 @@ def test_a_participant_shares_points_the_secretariat_counts_and_the_list_explain
     page.get_by_label("Your comment").fill("Courses matter more than the glossary.")
     page.get_by_role("button", name="Post the comment").click()
     page.wait_for_load_state()
-    comments = page.locator("#comments").locator("..")
+    comments = page.locator("#discussion")
     assert "Courses matter more than the glossary." in comments.inner_text()
