@@ -184,6 +184,10 @@ class _TurnReader:
         """Put a run of one-line turns in the table, all at once; the last stays open."""
         if not run:
             return
+        if len(run) == 1:  # a label line alone, its speech on the lines after it
+            label, cue, speech = run.pop()
+            self.turns.open(label, cue, self.line_at(starts.pop()), speech)
+            return
         text = self.text
         # Their lines: the line before, and the line breaks up to each, summed in C.
         breaks = map(text.count, repeat("\n"), [self._counted, *starts[:-1]], starts)
