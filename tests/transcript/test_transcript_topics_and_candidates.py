@@ -67,3 +67,14 @@ def test_chinese_cues_flag_a_concrete_recommendation():
         ("recommendation", "所以我认为应该制定一份非常清楚的列表，这是我的一项具体建议。"),
         ("action", "我们将跟进。"),
     ]
+
+
+def test_no_cue_phrase_holds_a_sentence_mark():
+    # Candidates take every hit that starts before the end mark of the sentence found last
+    # to lie in that sentence: true only while no cue phrase holds a mark.
+    from commonweal.transcript.languages import CUES
+
+    marks = set("。！？.!?\n")
+    for language, table in CUES.items():
+        for phrase in (*table.recommendation, *table.action):
+            assert not marks & set(phrase), (language, phrase)

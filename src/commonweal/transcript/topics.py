@@ -33,10 +33,20 @@ _NUMBER_AFTER = re.compile(r"\s*(\d{1,2})(?!\d)")
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of ``text`` that holds the span start..end, with its end mark."""
+    return sentence_and_mark(text, start, end)[0]
+
+
+def sentence_and_mark(text: str, start: int, end: int) -> tuple[str, int]:
+    """The sentence around start..end, and where its end mark is (the text's end if it
+    has none): a later span that starts before the mark lies in the same sentence."""
     following = _MARK.search(text, end)  # the first mark at or after ``end``
-    stop = len(text) if following is None else following.end() - (following.group() == "\n")
+    if following is None:
+        stop = mark = len(text)
+    else:
+        mark = following.start()
+        stop = following.end() - (following.group() == "\n")
     before = _LAST_MARK.match(text, 0, start)  # through the last mark before ``start``
-    return text[before.end() if before else 0 : stop].strip()
+    return text[before.end() if before else 0 : stop].strip(), mark
 
 
 def find_topics(
