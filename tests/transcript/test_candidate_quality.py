@@ -2,6 +2,7 @@
 the list a secretariat reads is mostly right and misses little."""
 
 from benchmarks.bench_candidates import LABELS, predicted, read_labels, score, sentences_of
+
 from commonweal.transcript import parse_file
 from tests.conftest import shared_file
 

@@ -151,3 +151,16 @@ def test_a_text_transcript_of_one_giant_line_is_read_in_seconds(write):
     with pytest.raises(TranscriptError, match="no speech found"):
         parse_file(path)
     assert time.monotonic() - started < 5
+
+
+def test_the_turn_past_the_limit_is_refused_as_it_is_read_not_after(write, monkeypatch):
+    # A new speaker on every line costs the reader most; it must stop at the limit rather
+    # than read the whole file first (15 MB of such lines took 6 s to refuse).
+    monkeypatch.setattr("commonweal.transcript.turntable.MAX_TURNS", 1_000)
+    names = ("Ann", "Bob", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ida", "Jo")
+    lines = (f"{a} {b}{c.lower()}: hi\n" for a in names for b in names for c in names * 100)
+    path = write("many-speakers.txt", "".join(lines))
+    started = time.process_time()
+    with pytest.raises(TranscriptError, match="more than 1,000 turns in one meeting"):
+        parse_file(path)
+    assert time.process_time() - started < 1.0

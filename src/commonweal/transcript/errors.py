@@ -26,3 +26,9 @@ class TranscriptError(Exception):
         if self.field is not None:
             where += f": {self.field}"
         return f"{where}: {self.message}"
+
+
+class TooManyTurns(Exception):
+    """Raised by the turn table as soon as a meeting passes ``turntable.MAX_TURNS``, so a
+    hostile file is refused while it is read, not after; the reader turns it into a
+    TranscriptError naming the file."""

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import TypeVar, overload
 
 from commonweal.transcript.annotations import NoteRun, placed_annotations
+from commonweal.transcript.errors import TooManyTurns
 from commonweal.transcript.model import Participant, RawTurn, Turn
 
 Item = TypeVar("Item")
@@ -117,6 +118,10 @@ class TurnTable(_Columns[Turn]):
         )
 
 
+# Turns in one meeting, whatever the format (readers/bounds.py documents the limits).
+MAX_TURNS = 300_000
+
+
 class RawTurnTable(_Columns[RawTurn]):
     """The text reader's turns as columns: a label number, a line and a text a turn.
 
@@ -158,6 +163,8 @@ class RawTurnTable(_Columns[RawTurn]):
         interrupted: bool = False,
     ) -> None:
         """Append a turn from its fields, without making a RawTurn."""
+        if len(self._texts) >= MAX_TURNS:
+            raise TooManyTurns(MAX_TURNS)
         number = self._label_numbers.get(label)
         if number is None:
             number = self._label_numbers[label] = len(self._labels)
@@ -179,6 +186,8 @@ class RawTurnTable(_Columns[RawTurn]):
         texts: Sequence[str],
     ) -> None:
         """Append turns that have no annotations, all at once (in C but for the cues)."""
+        if len(self._texts) + len(texts) > MAX_TURNS:
+            raise TooManyTurns(MAX_TURNS)
         numbers = self._label_numbers
         for label in dict.fromkeys(labels):
             if label not in numbers:

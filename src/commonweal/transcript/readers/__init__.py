@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 
 from commonweal.transcript.encoding import decode
-from commonweal.transcript.errors import TranscriptError
+from commonweal.transcript.errors import TooManyTurns, TranscriptError
 from commonweal.transcript.model import Document
 from commonweal.transcript.readers.bounds import MAX_BYTES, MAX_TURNS
 from commonweal.transcript.readers.office import read_docx, read_pdf
@@ -38,6 +38,9 @@ def read_document(path: str) -> Document:
     """The Document in a file (or a ConvoKit corpus folder), whatever its format."""
     try:
         document = _read(path)
+    except TooManyTurns as limit:
+        turns = limit.args[0]
+        raise TranscriptError(path, f"more than {turns:,} turns in one meeting; refused") from None
     except RecursionError:
         # A last guard: the readers bound nesting before a parser recurses, so this is a
         # structure no check foresaw, and still a file we refuse rather than our fault.

@@ -11,18 +11,20 @@ from __future__ import annotations
 import re
 
 from commonweal.transcript.errors import TranscriptError
+from commonweal.transcript.turntable import MAX_TURNS as MAX_TURNS  # re-exported
 
 # A day of meetings is about 1 MB of text; 16 MB leaves room and still parses in seconds.
 MAX_BYTES = 16 * 1024 * 1024
 # A day-long meeting has a few thousand turns; a 250,000-turn meeting must still be kept.
-MAX_SEGMENTS = 500_000  # cues, JSON segments or ConvoKit utterances in one file
-MAX_TURNS = 500_000  # turns in one meeting, whatever the format
+MAX_SEGMENTS = 300_000  # cues, JSON segments or ConvoKit utterances in one file
 # Speech-to-text JSON nests about five deep (meeting, segments, segment, words, word).
 MAX_JSON_DEPTH = 100
 # Objects and arrays in one JSON(L) file (a segment with its words is a few dozen);
 # json.loads holds about 200 bytes for each, so this keeps it near 200 MB.
 MAX_JSON_CONTAINERS = 1_000_000
 MAX_PDF_PAGES = 2_000  # a day of meetings is a few hundred pages
+# MAX_TURNS (turns in one meeting, any format) lives with the turn table, which refuses
+# the turn past it as it is read.
 
 _STRING = re.compile(rb'"[^"\n]*"')
 # Every byte but the brackets, the quote and the line break: UTF-8 never uses an ASCII
