@@ -161,8 +161,9 @@ def _at(day: datetime.date | None) -> datetime.datetime | None:
 
 
 def _candidates_review(meeting: Meeting, kobe: dict, *, by) -> None:
-    """Confirm the meeting's candidate recommendations, except those the data file names as
-    remarks about recommendations, and give each confirmed one its English rendering."""
+    """Confirm the candidate recommendations the data file names, each with its English
+    rendering, dismiss those it names as remarks about recommendations, and leave the rest
+    for the secretariat to review in the demo."""
     english = {entry["fragment"]: entry["en"] for entry in kobe["confirm"]}
     proposed = meeting.candidates.filter(
         kind=Candidate.Kind.RECOMMENDATION, status=Candidate.Status.PROPOSED
@@ -171,12 +172,17 @@ def _candidates_review(meeting: Meeting, kobe: dict, *, by) -> None:
         if any(fragment in candidate.sentence for fragment in kobe["dismiss"]):
             candidate_review(candidate=candidate, status=Candidate.Status.DISMISSED, by=by)
             continue
+        named = [text for fragment, text in english.items() if fragment in candidate.sentence]
+        if not named:
+            continue
         candidate_review(candidate=candidate, status=Candidate.Status.CONFIRMED, by=by)
-        for fragment, text in english.items():
-            if fragment in candidate.sentence and meeting.language != "en":
-                translation_set(
-                    recommendation=candidate.recommendation, language="en", title=text, text=text
-                )
+        if meeting.language != "en":
+            translation_set(
+                recommendation=candidate.recommendation,
+                language="en",
+                title=named[0],
+                text=named[0],
+            )
 
 
 def _registry_load(data: dict, *, by) -> None:
