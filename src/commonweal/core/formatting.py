@@ -45,7 +45,7 @@ def _decimal(value) -> Decimal | None:
 def _whole_pattern(locale: Locale) -> str:
     """The language's currency pattern without its decimals ("¤#,##0.00" -> "¤#,##0")."""
     pattern = locale.currency_formats["standard"].pattern
-    return pattern.replace(".00", "").replace(",00", "")
+    return pattern.replace(".00", "")  # CLDR patterns write the decimal mark as "."
 
 
 def money(value, currency: str = "") -> str:
