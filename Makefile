@@ -46,7 +46,7 @@ format: install
 # Extract UI strings into the catalogues after changing templates or code; translate
 # the new entries in src/commonweal/locale/*/LC_MESSAGES/django.po, then compile.
 messages: install
-	cd src/commonweal && ../../$(BIN)/commonweal makemessages --no-obsolete --no-location -l zh_Hans -l ar
+	cd src/commonweal && ../../$(BIN)/commonweal makemessages --no-obsolete --no-location -l zh_Hans -l ar -l es -l fr -l ru
 	cd src/commonweal && ../../$(BIN)/commonweal compilemessages
 
 # Re-resolve the pinned dependency set after changing pyproject.toml.

@@ -210,10 +210,14 @@ DEFAULT_FROM_EMAIL = env("COMMONWEAL_FROM_EMAIL", "Commonweal <noreply@localhost
 LANGUAGE_CODE = "en"
 # English and Simplified Chinese are complete; Arabic is wired for right-to-left
 # layout and falls back to English until its catalogue is translated.
+# The six official languages of the United Nations, in the order of their English names.
 LANGUAGES = [
-    ("en", _("English")),
-    ("zh-hans", _("Simplified Chinese")),
     ("ar", _("Arabic")),
+    ("zh-hans", _("Simplified Chinese")),
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("ru", _("Russian")),
+    ("es", _("Spanish")),
 ]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 LANGUAGE_COOKIE_SECURE = PRODUCTION
