@@ -131,3 +131,22 @@ def test_loading_the_demo_twice_adds_nothing(demo):
     before = counts()
     demo_load()
     assert counts() == before
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("ar", "تحديد التنوع وقياسه في جميع هياكل المجتمع"),
+        ("fr", "Définir et mesurer la diversité dans toutes les structures de la communauté"),
+        ("ru", "Определить и измерять разнообразие во всех структурах сообщества"),
+        ("es", "Definir y medir la diversidad en todas las estructuras de la comunidad"),
+        ("zh-hans", "界定并衡量所有社群架构中的多样性"),
+    ],
+)
+def test_the_demo_registry_reads_in_each_of_the_six_languages(demo, client, language, title):
+    from django.urls import reverse
+
+    page = client.get(reverse("recommendations:list"), HTTP_ACCEPT_LANGUAGE=language)
+    text = page.content.decode()
+    assert title in text
+    assert "Define and measure diversity across all community structures" not in text

@@ -215,6 +215,21 @@ def _sources_load(entries: dict) -> dict[str, Source]:
     return sources
 
 
+# The fixture's keys for a title in another language, and the language each stands for.
+TRANSLATED_TITLES = {"zh": "zh-hans", "ar": "ar", "fr": "fr", "ru": "ru", "es": "es"}
+# The text of a translated illustrative recommendation: its title and what it is.
+ILLUSTRATIVE_NOTE = {
+    "zh-hans": "{title}。（示例：为 Commonweal 演示编写的转述；成本和日期均为虚构。）",
+    "ar": "{title}. (للتوضيح: صياغة كُتبت لعرض Commonweal التجريبي؛ التكاليف والتواريخ متخيَّلة.)",
+    "fr": "{title}. (Exemple : une paraphrase rédigée pour la démonstration de Commonweal ; "
+    "les coûts et les dates sont fictifs.)",
+    "ru": "{title}. (Пример: пересказ, написанный для демонстрации Commonweal; "
+    "расходы и даты вымышлены.)",
+    "es": "{title}. (Ilustrativo: una paráfrasis escrita para la demostración de Commonweal; "
+    "los costos y las fechas son ficticios.)",
+}
+
+
 def _illustrative_create(row: dict, *, sources: dict, objectives: dict, by) -> Recommendation:
     """One illustrative recommendation as received, with its Chinese title if it has one."""
     text = row.get("text") or (
@@ -232,13 +247,14 @@ def _illustrative_create(row: dict, *, sources: dict, objectives: dict, by) -> R
         received_at=_at(row["received"]),
         by=by,
     )
-    if row.get("zh"):
-        translation_set(
-            recommendation=recommendation,
-            language="zh-hans",
-            title=row["zh"],
-            text=f"{row['zh']}。（示例：为 Commonweal 演示编写的转述；成本和日期均为虚构。）",
-        )
+    for key, language in TRANSLATED_TITLES.items():
+        if row.get(key):
+            translation_set(
+                recommendation=recommendation,
+                language=language,
+                title=row[key],
+                text=ILLUSTRATIVE_NOTE[language].format(title=row[key]),
+            )
     return recommendation
 
 
