@@ -1,7 +1,7 @@
 """What the community app shows on pages it does not own."""
 
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from commonweal.community import selectors
 from commonweal.community.models import Person, StakeholderGroup
@@ -11,17 +11,19 @@ FIGURE_TEMPLATE = "core/panels/figure.html"
 
 
 def _people_figure(request, subject):
+    count = Person.objects.filter(is_erased=False).count()
     return {
-        "count": Person.objects.filter(is_erased=False).count(),
-        "label": _("people"),
+        "count": count,
+        "label": ngettext("person", "people", count),
         "url": reverse("community:people"),
     }
 
 
 def _groups_figure(request, subject):
+    count = StakeholderGroup.objects.count()
     return {
-        "count": StakeholderGroup.objects.count(),
-        "label": _("stakeholder groups"),
+        "count": count,
+        "label": ngettext("stakeholder group", "stakeholder groups", count),
         "url": reverse("community:groups"),
     }
 

@@ -2,7 +2,7 @@
 count and recent meetings, and where a person spoke on the person page."""
 
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from commonweal.core.panels import (
     HOME_FIGURES,
@@ -18,9 +18,10 @@ RECENT_MEETINGS = 5
 
 
 def _meetings_figure(request, subject):
+    count = Meeting.objects.count()
     return {
-        "count": Meeting.objects.count(),
-        "label": _("meetings"),
+        "count": count,
+        "label": ngettext("meeting", "meetings", count),
         "url": reverse("meetings:list"),
     }
 

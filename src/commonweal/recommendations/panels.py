@@ -1,16 +1,17 @@
 """What the registry shows on pages it does not own: its count on the home page."""
 
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from commonweal.core.panels import HOME_FIGURES, Panel, panel_register
 from commonweal.recommendations.models import Recommendation
 
 
 def _recommendations_figure(request, subject):
+    count = Recommendation.objects.count()
     return {
-        "count": Recommendation.objects.count(),
-        "label": _("recommendations"),
+        "count": count,
+        "label": ngettext("recommendation", "recommendations", count),
         "url": reverse("recommendations:list"),
     }
 
