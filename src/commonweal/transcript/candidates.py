@@ -63,7 +63,7 @@ def _candidates_in(
         if start >= mark:
             sentence, mark = sentence_and_mark(text, start, end)
             judged = {}
-        if not sentence or sentence[-1] in "?？":
+        if not sentence or sentence[-1] in "?？؟":
             continue
         if judge is not None:
             if kind not in judged:

@@ -2,7 +2,9 @@
 
 Separators ("---"), the transcription disclaimer repeated as a page footer, page
 numbers, and the end-of-transcript marker. Each is recognised per paragraph, so
-removing one can never take a word of speech with it.
+removing one can never take a word of speech with it; the one exception is a disclaimer
+in italics wrapped over several lines ("*Note: This is a transcript ... \n ... record.*"),
+whose lines up to the closing mark are the disclaimer too (``disclaimer_runs_on``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,26 @@ def is_furniture(paragraph: str) -> bool:
     if len(paragraph) <= _SHORT:
         return _is_short_furniture(paragraph) or _is_short_disclaimer(paragraph)
     return _is_furniture(paragraph) or is_disclaimer(paragraph)
+
+
+def is_disclaimer_paragraph(paragraph: str) -> bool:
+    """Whether a paragraph (stripped) holds a fragment of the disclaimer."""
+    if len(paragraph) <= _SHORT:
+        return _is_short_disclaimer(paragraph)
+    return is_disclaimer(paragraph)
+
+
+def disclaimer_runs_on(paragraph: str) -> bool:
+    """Whether a disclaimer paragraph opens italics ("*" or "_") it does not close: its
+    text runs on over the next lines, up to the one that closes them."""
+    return paragraph[0] in _ITALIC and paragraph[-1] not in _ITALIC
+
+
+def closes_italics(paragraph: str) -> bool:
+    return paragraph[-1] in _ITALIC
+
+
+_ITALIC = "*_"
 
 
 def is_furniture_by_shape(paragraph: str) -> bool:

@@ -10,8 +10,12 @@ ICANN prints three lines in every language edition::
     Tuesday, March 12, 2019 – 08:30 to 09:30 JST
     ICANN64 | Kobe, Japan
 
+and the other editions the same way: "Lundi 24 juin 2019 – 10h30 à 11h00 WET", "Lunes,
+24 de junio de 2019 – 10:30 a 11:00 WET", "Понедельник, 24 июня 2019 г. – с 10:30 до
+11:00 WET", "الاثنين، 24 يونيو 2019 – من 10:30 إلى 11:00 بتوقيت WET".
+
 The patterns are built from the word tables in ``languages`` (month names, the word for
-"to"), so another language is a table of words away.
+"to", words before a zone), so another language is a table of words away.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from commonweal.transcript.languages import MONTHS, RANGE_WORDS, TIMEZONES
+from commonweal.transcript.languages import MONTHS, RANGE_WORDS, TIMEZONES, ZONE_WORDS
 from commonweal.transcript.model import Header
 
 _MONTH_NAMES = "|".join(sorted((re.escape(name) for name in MONTHS), key=len, reverse=True))
@@ -37,10 +41,13 @@ _DATE_PATTERNS = (
     ),
 )
 _RANGE = "|".join(re.escape(word) for word in RANGE_WORDS)
+_ZONE_WORDS = "|".join(re.escape(word) for word in ZONE_WORDS)
+# "08:30", "10h30", "10 h 30" (French spaces the h).
+_CLOCK_MARK = r"(?:[:.：]|\s?h\s?)"
 _TIME_RANGE = re.compile(
-    rf"(?<!\d)(?P<h1>\d{{1,2}})[:h.：](?P<m1>\d{{2}})\s*(?:{_RANGE}|[-–—~～])\s*"
-    rf"(?P<h2>\d{{1,2}})[:h.：](?P<m2>\d{{2}})"
-    rf"(?:\s*(?P<tz>[A-Z]{{2,5}}(?:\s*[+-]\s*\d{{1,2}}(?::\d{{2}})?)?))?",
+    rf"(?<!\d)(?P<h1>\d{{1,2}}){_CLOCK_MARK}(?P<m1>\d{{2}})\s*(?:{_RANGE}|[-–—~～])\s*"
+    rf"(?P<h2>\d{{1,2}}){_CLOCK_MARK}(?P<m2>\d{{2}})"
+    rf"(?:\s*(?:(?:{_ZONE_WORDS})\s*)?(?P<tz>[A-Z]{{2,5}}(?:\s*[+-]\s*\d{{1,2}}(?::\d{{2}})?)?))?",
     re.IGNORECASE,
 )
 _EVENT = re.compile(r"^\s*(?P<event>[^|]{1,60}?)\s*\|\s*(?P<place>.+?)\s*$")

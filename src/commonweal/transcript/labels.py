@@ -10,9 +10,12 @@ Forms seen in ICANN transcripts (Chinese edition of Kobe, and the English editio
     >> 跳舞？                    an unidentified voice
     >> 克里斯·狄思潘： 他是...    a voice marker followed by a label
     MATTHEW SHEARS: / Matthew Shears: / UNIDENTIFIED MALE: / The Chair (Hon. X):
+    HÉLÈNE CÔTÉ : / ДЖЕЙН ДОУ: / جين دو: / 身份不明的男性：
 
 A label must look like a name; a sentence that happens to contain a colon must not be
-taken for one, so each script has its own shape test below.
+taken for one, so each script has its own shape test below. Latin and Cyrillic names are
+capitalised; Arabic has no capitals, so an Arabic label must instead hold none of the
+words that no name holds (``languages.NOT_IN_ARABIC_NAMES``: "في", "هذا", "ملاحظة" ...).
 """
 
 from __future__ import annotations
@@ -21,7 +24,12 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from commonweal.transcript.languages import words
+from commonweal.transcript.languages import (
+    NOT_IN_ARABIC_NAMES,
+    NOT_SPEAKERS,
+    UNIDENTIFIED_WORDS,
+    words,
+)
 from commonweal.transcript.model import VOICE
 
 CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
@@ -42,12 +50,11 @@ _CJK_NOT_FIRST = frozenset("我你您他她它这那但所因如而和或是就�
 _PARTICLES = words(
     "de da das del della der den di do dos du la le van von y al el bin ibn of the and for on"
 )
-# Words that start a sentence followed by a colon in speech: never a speaker on their own.
-_NOT_A_SPEAKER = words(
-    "note example question answer re subject agenda topic item action result decision "
-    "resolution yes no first second third finally also ps so well however now and but "
-    "number point update summary"
-)
+# A label in CJK script that says nobody is known ("身份不明的男性", "未确认身份的发言人"):
+# longer than a name, so it is known by its first words.
+_CJK_UNIDENTIFIED = tuple(word for word in UNIDENTIFIED_WORDS if re.match(f"[{CJK}]", word))
+_CJK_UNIDENTIFIED_LENGTH = 12
+_CJK_ONLY = re.compile(f"[{CJK}]+")
 _LATIN_WORD = re.compile(r"^[A-Z\u00c0-\u00de][\w'’.\-]*$")
 _CYRILLIC_WORD = re.compile(r"^[\u0400-\u042f][\u0400-\u04ff'’.\-]*$")
 _ARABIC_WORD = re.compile(r"^[\u0600-\u06ff]+$")
@@ -92,19 +99,27 @@ def looks_like_name(text: str) -> bool:
     named = _TRAILING_CUE.match(text)
     if named and is_cjk_name(named["name"].strip()):
         return True
-    if is_cjk_name(core):
+    if is_cjk_name(core) or _is_cjk_unidentified(core):
         return True
     return _looks_like_word_name(core)
+
+
+def _is_cjk_unidentified(core: str) -> bool:
+    return (
+        len(core) <= _CJK_UNIDENTIFIED_LENGTH
+        and core.startswith(_CJK_UNIDENTIFIED)
+        and _CJK_ONLY.fullmatch(core) is not None
+    )
 
 
 def _looks_like_word_name(core: str) -> bool:
     words = core.split()
     if not 1 <= len(words) <= 8:
         return False
-    if len(words) == 1 and words[0].lower().strip(".") in _NOT_A_SPEAKER:
+    if len(words) == 1 and words[0].lower().strip(".") in NOT_SPEAKERS:
         return False
     for word in words:
-        if _ARABIC_WORD.match(word) and len(words) > 5:
+        if _ARABIC_WORD.match(word) and (len(words) > 5 or word in NOT_IN_ARABIC_NAMES):
             return False
         if not (
             _LATIN_WORD.match(word)

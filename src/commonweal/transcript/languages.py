@@ -2,8 +2,11 @@
 
 Adding a language means adding entries to these tables, not code: month names and the
 word for "to" in a time range (header), what an annotation says ([laughter], (sic)),
-the disclaimer and end-of-transcript furniture, a chair's topic cues, the cue phrases
-of candidate recommendations and actions, and a speaking rate for time estimates.
+the disclaimer and end-of-transcript furniture, how an unidentified speaker is labelled,
+words that open a sentence with a colon but name nobody, a chair's topic cues, the cue
+phrases of candidate recommendations and actions, and a speaking rate for time
+estimates. The six UN languages (ar, en, es, fr, ru, zh) are filled in and tested on one
+meeting written in each (tests/transcript/samples/board-session.*.txt).
 """
 
 from __future__ import annotations
@@ -47,8 +50,11 @@ for _names in (
     for _number, _name in enumerate(_names.split(), start=1):
         MONTHS.setdefault(_name.replace("_", " "), _number)
 
-# The word between two times in a range: "08:30 to 09:30", "08:30 至 09:30".
-RANGE_WORDS = ("to", "until", "至", "到", "à", "a", "hasta", "до", "إلى", "الى")
+# The word between two times in a range: "08:30 to 09:30", "08:30 至 09:30", "10h30 à
+# 11h00", "10:30 a 11:00", "с 10:30 до 11:00", "من 10:30 إلى 11:00".
+RANGE_WORDS = ("to", "until", "至", "到", "à", "a", "hasta", "до", "по", "إلى", "الى", "حتى")
+# Words that may stand between a time range and its zone: "إلى 11:00 بتوقيت WET".
+ZONE_WORDS = ("بتوقيت", "توقيت")
 
 # Abbreviations ICANN and others print after a time range, with their UTC offsets.
 # Ambiguous ones (CST, IST, AST) are recognised but given no offset.
@@ -81,20 +87,37 @@ for _kind, _words in {
     for _word in _words.split():
         ANNOTATIONS[_word.replace("_", " ")] = _kind
 
+
+def with_variants(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The phrases, each also as it is written with a typographic apostrophe ("d’un")
+    and, in Russian, with "е" for "ё" ("начнем"): both spellings are in daily use."""
+    variants = []
+    for phrase in phrases:
+        for written in (phrase, phrase.replace("'", "’"), phrase.replace("ё", "е")):
+            if written not in variants:
+                variants.append(written)
+    return tuple(variants)
+
+
 # Lines that are page furniture, not speech. Matched against a paragraph with leading
-# "*" and spaces removed; a disclaimer is recognised by any of its fragments.
-DISCLAIMER_FRAGMENTS = (
-    "本文是一份由音频文件转录而成",
-    "不应视为权威性的会议记录",
-    "this is a transcript of an audio file",
-    "although the transcription is largely accurate",
-    "should not be treated as an authoritative record",
-    "il s'agit d'une transcription d'un fichier audio",
-    "ne doit pas être considéré comme un compte rendu officiel",
-    "es una transcripción de un archivo de audio",
-    "no debe considerarse como un registro autoritativo",
-    "это расшифровка аудиофайла",
-    "هذا نص تم نسخه من ملف صوتي",
+# "*" and spaces removed; a disclaimer is recognised by any of its fragments (in lower
+# case: a fragment must read the same lowered).
+DISCLAIMER_FRAGMENTS = with_variants(
+    (
+        "本文是一份由音频文件转录而成",
+        "不应视为权威性的会议记录",
+        "this is a transcript of an audio file",
+        "although the transcription is largely accurate",
+        "should not be treated as an authoritative record",
+        "il s'agit d'une transcription d'un fichier audio",
+        "ne doit pas être considéré comme un compte rendu officiel",
+        "es una transcripción de un archivo de audio",
+        "no debe considerarse como un registro autoritativo",
+        "это расшифровка аудиофайла",
+        "не следует рассматривать как официальный протокол",
+        "هذا نص تم نسخه من ملف صوتي",
+        "تفريغ لملف صوتي",
+    )
 )
 END_MARKERS = (
     "会议记录结束",
@@ -104,10 +127,14 @@ END_MARKERS = (
     "fin de la transcription",
     "fin de la transcripción",
     "конец стенограммы",
+    "конец расшифровки",
     "نهاية النص",
+    "نهاية التفريغ النصي",
 )
 
-# Words that open a speaker label but are not a person: these labels stay unidentified.
+# Words that open a speaker label but are not a person: these labels stay unidentified
+# ("UNIDENTIFIED MALE", "HOMME NON IDENTIFIÉ", "НЕИЗВЕСТНЫЙ МУЖЧИНА", "رجل غير معروف",
+# "身份不明的男性"). Matched at the start of the lowered label.
 UNIDENTIFIED_WORDS = (
     "unidentified",
     "unknown",
@@ -119,9 +146,53 @@ UNIDENTIFIED_WORDS = (
     "发言人",
     "不明",
     "non identifié",
+    "homme non identifié",
+    "femme non identifiée",
+    "intervenant non identifié",
+    "intervenante non identifiée",
     "no identificado",
-    "неизвестный",
+    "hombre no identificado",
+    "mujer no identificada",
+    "orador no identificado",
+    "oradora no identificada",
+    "неизвестн",  # неизвестный, неизвестная
+    "неустановленн",
     "غير معروف",
+    "رجل غير معروف",
+    "امرأة غير معروفة",
+    "متحدث غير معروف",
+    "متحدثة غير معروفة",
+)
+
+# A word alone before a colon that opens a sentence ("Note:", "Question :", "Вопрос:")
+# and is never a speaker on its own, lower case, in the languages written in words.
+NOT_SPEAKERS = words(
+    # English
+    "note example question answer re subject agenda topic item action result decision "
+    "resolution yes no first second third finally also ps so well however now and but "
+    "number point update summary "
+    # French
+    "remarque exemple réponse sujet résultat oui non premièrement deuxièmement "
+    "troisièmement enfin alors donc ensuite maintenant mais résumé "
+    # Spanish
+    "nota ejemplo pregunta respuesta asunto tema resultado decisión resolución sí "
+    "primero segundo tercero finalmente entonces ahora pero resumen punto "
+    # Russian
+    "примечание пример вопрос ответ тема пункт итог итоги решение да нет во-первых "
+    "во-вторых в-третьих наконец итак теперь но резюме"
+)
+
+# Arabic has no capital letters to tell a name from a sentence: a label in Arabic script
+# must hold none of these words, which no name holds (prepositions, pronouns,
+# demonstratives, question words, particles, and nouns that open a sentence with a colon:
+# "ملاحظة:", "سؤال واحد:"). "لي" is missing on purpose: it is also the name Li.
+NOT_IN_ARABIC_NAMES = words(
+    "في من على إلى الى عن مع هذا هذه ذلك تلك هؤلاء الذي التي الذين ما ماذا لماذا كيف "
+    "متى أين هل لا لم لن ليس إن أن إنّ أنّ أنا نحن أنت أنتم هو هي هم قد ثم أو أم بل لكن "
+    "كما حتى إذا إذن لقد كان كانت يكون قال نعم شكرا شكرًا أيضا أيضًا فقط جدا جدًا كل بعض "
+    "عند بعد قبل حول بين منذ خلال لذلك وللتلخيص ملاحظة سؤال السؤال جواب الجواب مثال "
+    "أولا أولًا ثانيا ثانيًا ثالثا ثالثًا أخيرا أخيرًا النقطة الموضوع البند القرار الإجراء "
+    "التوصية الخلاصة الملخص"
 )
 
 # Titles and honorifics that may precede a name in a label ("Hon. X", "Dr X").
@@ -194,6 +265,8 @@ CUES: dict[str, CueTable] = {
             "今年要",
             "我们再",
             "行动计划",
+            "行动事项",
+            "行动项目",
         ),
     ),
     "en": CueTable(
@@ -221,37 +294,121 @@ CUES: dict[str, CueTable] = {
         ),
         action=("we will", "i will", "we'll", "i'll", "action item", "will follow up"),
     ),
+    # French, Spanish, Russian and Arabic: the phrases a chair, a proposal and a
+    # commitment are said with; proposals.py keeps out the sentences that only run the
+    # meeting ("je vais vous donner la parole", "vamos a pasar al siguiente tema").
     "fr": CueTable(
-        topic_open=("premier sujet", "sujet suivant", "prochain sujet", "point suivant"),
+        topic_open=(
+            "premier sujet",
+            "premier point",
+            "sujet suivant",
+            "prochain sujet",
+            "point suivant",
+            "question suivante",
+        ),
         topic_numbered=("sujet", "point"),
         topic_not=("avant",),
         opening_title="Ouverture",
-        recommendation=("je suggère", "je propose", "nous recommandons", "je recommande"),
-        action=("nous allons", "je vais", "nous ferons", "point d'action"),
+        recommendation=with_variants(
+            (
+                "je suggère",
+                "nous suggérons",
+                "je propose",
+                "nous proposons",
+                "je recommande",
+                "nous recommandons",
+            )
+        ),
+        action=with_variants(
+            (
+                "nous allons",
+                "je vais",
+                "nous ferons",
+                "je ferai",
+                "nous enverrons",
+                "j'enverrai",
+                "nous publierons",
+                "je publierai",
+                "point d'action",
+            )
+        ),
     ),
     "es": CueTable(
-        topic_open=("primer tema", "siguiente tema", "próximo tema"),
+        topic_open=("primer tema", "siguiente tema", "próximo tema", "siguiente punto"),
         topic_numbered=("tema", "punto"),
         topic_not=("antes",),
         opening_title="Apertura",
-        recommendation=("sugiero", "propongo", "recomendamos", "recomiendo"),
-        action=("vamos a", "haremos", "voy a", "acción pendiente"),
+        recommendation=(
+            "sugiero",
+            "sugerimos",
+            "propongo",
+            "proponemos",
+            "recomiendo",
+            "recomendamos",
+        ),
+        action=(
+            "vamos a",
+            "voy a",
+            "haremos",
+            "haré",
+            "enviaremos",
+            "enviaré",
+            "publicaremos",
+            "acción pendiente",
+        ),
     ),
+    # Russian declines: each cue is listed in the cases a chair says it in ("начнём с
+    # первой темы", "переходим к следующей теме").
     "ru": CueTable(
-        topic_open=("первая тема", "следующая тема", "следующий вопрос"),
+        topic_open=with_variants(
+            (
+                "первая тема",
+                "первой темы",
+                "первой теме",
+                "первую тему",
+                "следующая тема",
+                "следующей теме",
+                "следующую тему",
+                "следующий вопрос",
+                "следующему вопросу",
+            )
+        ),
         topic_numbered=("тема", "вопрос"),
         topic_not=("прежде", "перед"),
         opening_title="Открытие",
         recommendation=("я предлагаю", "мы предлагаем", "рекомендуем", "рекомендую"),
-        action=("мы будем", "я буду", "мы сделаем"),
+        # A commitment in Russian is a perfective verb in the first person ("мы
+        # опубликуем"): the frequent ones, as the table cannot hold a grammar.
+        action=with_variants(
+            (
+                "мы будем",
+                "я буду",
+                "мы сделаем",
+                "я сделаю",
+                "мы опубликуем",
+                "мы направим",
+                "я направлю",
+                "мы отправим",
+                "я отправлю",
+                "мы подготовим",
+                "я подготовлю",
+                "мы начнём",
+                "мы попросим",
+                "мы вынесем",
+                "я доложу",
+                "поручение",
+            )
+        ),
     ),
+    # Arabic attaches words: "بالموضوع الأول" holds "الموضوع الأول", and "سوف ننشر" (we
+    # will publish) and "سوف أرسل" (I will send) hold "سوف ن" and "سوف أ".
     "ar": CueTable(
-        topic_open=("الموضوع الأول", "الموضوع التالي", "السؤال التالي"),
+        topic_open=("الموضوع الأول", "الموضوع التالي", "السؤال التالي", "البند التالي"),
         topic_numbered=("الموضوع",),
         topic_not=("قبل",),
         opening_title="الافتتاح",
         recommendation=("أقترح", "نقترح", "أوصي", "نوصي"),
-        action=("سنقوم", "سوف نقوم", "سأقوم"),
+        action=("سوف ن", "سوف أ", "سنقوم", "سأقوم", "بند العمل", "بند عمل"),
     ),
 }
 

@@ -35,8 +35,8 @@ _CJK_RUN = re.compile(f"[{CJK}]+")
 # whitespace (not a look-behind) lets the regex skip ahead to the next space.
 _NO_WORD_TOKEN = re.compile(r"\s[^\w\s]+(?!\S)")
 _NO_WORD_FIRST = re.compile(r"[^\w\s]+(?!\S)")
-_QUESTION = re.compile(r"[?？]+")
-_QUESTION_PAIRS = ("??", "？？", "?？", "？?")
+_QUESTION = re.compile(r"[?？؟]+")
+_QUESTION_PAIRS = ("??", "？？", "?？", "？?", "؟؟")
 # ASCII text as classes, one byte a character: a letter, digit or "_" (what ``\w`` is in
 # ASCII) becomes "a", whitespace (what str.split() splits at) " ", anything else ".".
 _ASCII_CLASSES = bytes(
@@ -83,11 +83,11 @@ def _count_ascii_tokens(text: str) -> int:
 
 
 def count_questions(text: str) -> int:
-    """Sentences that end in a question mark ("？？" is one question)."""
-    if "?" not in text and "？" not in text:  # most turns: two scans in C, no regex
+    """Sentences that end in a question mark ("？？" is one question; Arabic writes "؟")."""
+    if "?" not in text and "？" not in text and "؟" not in text:  # most turns: scans in C
         return 0
     if not any(map(text.__contains__, _QUESTION_PAIRS)):  # each mark its own question
-        return text.count("?") + text.count("？")
+        return text.count("?") + text.count("？") + text.count("؟")
     return len(_QUESTION.findall(text))
 
 

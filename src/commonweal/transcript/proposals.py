@@ -6,9 +6,13 @@ finds sentences worth reading; it does not make them candidates. "接下来我�
 我们为你们提供了很多具体建议" has "具体建议" and says the opposite of a proposal.
 For the languages with a ``Judge`` the sentence around a cue must also match the
 judge's pattern for its kind and not its exclusions; the other languages keep the
-cue alone. The rules, and the hand-labelled meeting they are measured on, are in
-docs/candidate-labels.md; ``benchmarks/bench_candidates.py`` prints precision and
-recall.
+cue alone. Chinese has the rules measured on Kobe; English, French, Spanish, Russian and
+Arabic have a few simple ones each: not a question, not a denial ("no recommendation"),
+not the chair running the meeting ("je vais vous donner la parole", "vamos a pasar al
+siguiente tema", "передаю слово"), not a condition, not a "will be". The Chinese rules,
+and the hand-labelled meeting they are measured on, are in docs/candidate-labels.md;
+``benchmarks/bench_candidates.py`` prints precision and recall. The others are tested on
+the sample meeting in six languages (tests/transcript/test_transcript_six_editions.py).
 """
 
 from __future__ import annotations
@@ -65,7 +69,7 @@ _ZH = Judge(
     ),
     action=re.compile(
         r"(?:我们|我|董事会|组织|大家|都)(?:将|会|要)(?![其此这那它])|将会"
-        r"|期待与.{0,20}合作|希望(?:能)?在.{0,16}(?:之前|内)|今年要|我们再"
+        r"|期待与.{0,20}合作|希望(?:能)?在.{0,16}(?:之前|内)|今年要|我们再|行动(?:事项|项目)"
     ),
     not_action=re.compile(
         # a question; running the meeting (the microphone, answering, speaking later);
@@ -87,7 +91,56 @@ _EN = Judge(
     ),
 )
 
-JUDGES: dict[str, Judge] = {"zh": _ZH, "en": _EN}
+# Where the cue phrase is the whole test of the kind (fr, es, ru, ar), the judge only
+# keeps sentences out.
+_ANY = re.compile("")
+
+_FR = Judge(
+    recommendation=_ANY,
+    not_recommendation=re.compile(
+        r"[?]$|(?i:\b(?:pas|aucune?|sans)\b.{0,30}(?:recommandation|suggestion|proposition))"
+    ),
+    action=_ANY,
+    not_action=re.compile(
+        r"[?]$|(?i:\bla parole\b|\bmicro(?:phone)?\b|\bpass(?:er|ons|e)\s+(?:au|à)\b"
+        r"|\bsi\b|\bs['’]il\b|\ballons (?:être|voir)\b)"
+    ),
+)
+
+_ES = Judge(
+    recommendation=_ANY,
+    not_recommendation=re.compile(
+        r"[?]$|(?i:\b(?:no|ninguna|sin)\b.{0,30}(?:recomendación|sugerencia|propuesta))"
+    ),
+    action=_ANY,
+    not_action=re.compile(
+        r"[?]$|(?i:\bla palabra\b|\bmicrófono\b|\bpasar\s+a(?:l)?\b|\bsi\b"
+        r"|\bvamos a (?:ver|ser|estar)\b)"
+    ),
+)
+
+_RU = Judge(
+    recommendation=_ANY,
+    not_recommendation=re.compile(
+        r"[?]$|(?i:\b(?:не|нет|никаких|без)\b.{0,30}(?:рекомендаци|предложени))"
+    ),
+    action=_ANY,
+    not_action=re.compile(
+        r"[?]$|(?i:\bслово\b|\bмикрофон|\bперей?д[её]м\b|\bпереходим\b|\bесли\b"
+        r"|\bбудем (?:рады|благодарны)\b)"
+    ),
+)
+
+_AR = Judge(
+    recommendation=_ANY,
+    not_recommendation=re.compile(r"[?؟]$|(?:لا|لم|ليس|دون)\s.{0,30}(?:توصية|توصيات|اقتراح)"),
+    action=_ANY,
+    not_action=re.compile(
+        r"[?؟]$|الكلمة|الميكروفون|ننتقل|(?:^|\s)(?:إذا|لو)\s|سوف (?:يكون|تكون|نكون|أكون)"
+    ),
+)
+
+JUDGES: dict[str, Judge] = {"zh": _ZH, "en": _EN, "fr": _FR, "es": _ES, "ru": _RU, "ar": _AR}
 
 
 @lru_cache(maxsize=8192)

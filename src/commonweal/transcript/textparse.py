@@ -23,7 +23,12 @@ from collections.abc import Iterator, Sequence
 from itertools import accumulate, repeat
 
 from commonweal.transcript.encoding import detect_language
-from commonweal.transcript.furniture import is_furniture, is_furniture_by_shape
+from commonweal.transcript.furniture import (
+    closes_italics,
+    disclaimer_runs_on,
+    is_disclaimer_paragraph,
+    is_furniture_by_shape,
+)
 from commonweal.transcript.header import find_date, header_line_count, parse_header
 from commonweal.transcript.labels import CJK, is_bare_name, read_cue_line, read_label, read_voice
 from commonweal.transcript.linescan import lines_read_alone
@@ -37,12 +42,13 @@ _MENTION = re.compile(
 )
 # What every mention has: a bracket before a capital. Turns without it are not searched.
 _MENTION_HINT = re.compile(r"[（(][A-Z]")
-_TERMINAL = frozenset("。！？.!?…")
+_TERMINAL = frozenset("。！？.!?؟…")
 _DASHES = ("—", "–", "--")
 _LINE = re.compile(r"[^\n]+")
 _REMEMBERED = 4096
 _REMEMBERED_LENGTH = 64
 _RUN = 1024  # one-line turns put in the table at once (their lists stay small)
+_DISCLAIMER_LINES = 8  # a disclaimer wrapped in italics closes within this many lines
 
 
 def parse_transcript_text(text: str, path: str, source_format: str = "text") -> Document:
@@ -130,9 +136,10 @@ class _TurnReader:
             start, end, paragraph = item
             item = next(upcoming, None)
             used = self._read_alone(paragraph, self.line_at(start), end)
-            if used is not None:  # a two-line label took the next paragraph too
+            if used is not None:  # a two-line label or a wrapped disclaimer took more lines
                 end = used
-                item = next(upcoming, None)
+                while item is not None and item[0] < used:
+                    item = next(upcoming, None)
             if until_first_turn and self.turns.label is not None:
                 return end
         return None
@@ -222,9 +229,11 @@ class _TurnReader:
     ) -> int | None:
         """Read one paragraph (its line ends at ``end``; ``disclaimer``: it could be the
         disclaimer). Returns where the next paragraph ends when it was read too (a
-        two-line label), else None."""
-        if is_furniture(paragraph) if disclaimer else is_furniture_by_shape(paragraph):
+        two-line label or a disclaimer wrapped over several lines), else None."""
+        if is_furniture_by_shape(paragraph):
             return None
+        if disclaimer and is_disclaimer_paragraph(paragraph):
+            return self._disclaimer_end(paragraph, end)
         turns = self.turns
         if turns.label is None:
             following = self._following(end)
@@ -250,6 +259,30 @@ class _TurnReader:
             self.preamble.append((line, paragraph))
         else:
             turns.add(paragraph)
+        return None
+
+    def _disclaimer_end(self, paragraph: str, end: int) -> int | None:
+        """Where a disclaimer in italics that ``paragraph`` (its line ends at ``end``)
+        opens and does not close ends: at the end of the line that closes the italics,
+        when the lines up to it follow without a blank line and open no turn. None when
+        the disclaimer is this line alone, or its italics never close in time."""
+        if not disclaimer_runs_on(paragraph):
+            return None
+        text = self.text
+        for _ in range(_DISCLAIMER_LINES):
+            if end >= len(text):
+                return None
+            line_end = text.find("\n", end + 1)
+            if line_end == -1:
+                line_end = len(text)
+            line = text[end + 1 : line_end].strip()
+            if line and line[0] in "#*":
+                line = _unmark(line)
+            if not line or _open_turn(line) is not None:
+                return None
+            if closes_italics(line):
+                return line_end
+            end = line_end
         return None
 
     def _remember(self, paragraph: str, label: str, cue: str | None, speech: str) -> None:

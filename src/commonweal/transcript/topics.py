@@ -20,11 +20,12 @@ from commonweal.transcript.languages import CueTable, cues_for
 from commonweal.transcript.model import Topic, Turn
 from commonweal.transcript.turntable import TurnTable, turn_participants, turn_texts
 
-_MARK = re.compile(r"[。！？.!?\n]")
+# Sentence and clause marks, with the Arabic question mark, comma and semicolon (؟ ، ؛).
+_MARK = re.compile(r"[。！？.!?؟\n]")
 # Greedy to the end, then back to the last mark: the regex engine walks back in C.
-_LAST_MARK = re.compile(r".*[。！？.!?\n]", re.DOTALL)
-_CLAUSE_MARK = re.compile(r"[，,；;。！？.!?\n]")
-_LAST_CLAUSE_MARK = re.compile(r".*[，,；;。！？.!?\n]", re.DOTALL)
+_LAST_MARK = re.compile(r".*[。！？.!?؟\n]", re.DOTALL)
+_CLAUSE_MARK = re.compile(r"[，,；;،؛。！？.!?؟\n]")
+_LAST_CLAUSE_MARK = re.compile(r".*[，,；;،؛。！？.!?؟\n]", re.DOTALL)
 _TITLE_LENGTH = 80
 
 
