@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import NoReturn
 
+from django.utils.translation import gettext as _
+
 
 class RecommendationImportError(Exception):
     """A file that cannot be imported; ``problems`` holds every "row N: field: message"."""
@@ -18,9 +20,26 @@ class RecommendationImportError(Exception):
         return [f"{self.source}: {problem}" for problem in self.problems]
 
 
-def problem_line(row: int, column: str, message: str) -> str:
-    """One problem as reported: N is the row number the spreadsheet shows."""
-    return f"row {row}: {column}: {message}"
+class Problem(str):
+    """One problem's words, in the reader's language, knowing the row it is about."""
+
+    row: int
+
+    def __new__(cls, text: str, row: int) -> Problem:
+        problem = super().__new__(cls, text)
+        problem.row = row
+        return problem
+
+
+def problem_line(row: int, column: str, message: str) -> Problem:
+    """One problem as reported: N is the row number the spreadsheet shows. The command
+    line speaks English ("row 3: cost: …"); the import page the reader's language."""
+    text = _("row %(row)d: %(column)s: %(message)s") % {
+        "row": row,
+        "column": column,
+        "message": message,
+    }
+    return Problem(text, row)
 
 
 def fail(source: str, message: str, row: int = 1, column: str = "file") -> NoReturn:
@@ -28,10 +47,10 @@ def fail(source: str, message: str, row: int = 1, column: str = "file") -> NoRet
     raise RecommendationImportError(source, [problem_line(row, column, message)])
 
 
-def row_number(problem: str) -> int:
-    return int(problem.split(":", 1)[0].removeprefix("row "))
+def row_number(problem: Problem) -> int:
+    return problem.row
 
 
-def in_row_order(problems: list[str]) -> list[str]:
+def in_row_order(problems: list[Problem]) -> list[Problem]:
     """Problems in row order (stable within a row)."""
     return sorted(problems, key=row_number)
