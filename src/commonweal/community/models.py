@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from commonweal.community.colours import next_palette_colour, validate_group_colour
@@ -61,7 +61,7 @@ class PersonName(models.Model):
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="names", verbose_name=_("person")
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("a person's name", "name"), max_length=200)
     normalized = models.CharField(
         _("normalized name"), max_length=200, db_index=True, editable=False
     )
@@ -193,7 +193,10 @@ class Membership(models.Model):
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     title = models.CharField(
-        _("title"), max_length=200, blank=True, help_text=_("As the group writes it.")
+        pgettext_lazy("a member's title in a group", "title"),
+        max_length=200,
+        blank=True,
+        help_text=_("As the group writes it."),
     )
     start_date = models.DateField(_("from"), null=True, blank=True)
     end_date = models.DateField(_("to"), null=True, blank=True)
