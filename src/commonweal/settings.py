@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "commonweal.rounds",
     "commonweal.metrics",
     "commonweal.discussion",
+    "commonweal.learning",
     "commonweal.site",
 ]
 

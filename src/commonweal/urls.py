@@ -17,6 +17,7 @@ urlpatterns = [
     path("rounds/", include("commonweal.rounds.urls")),
     path("metrics/", include("commonweal.metrics.urls")),
     path("discussion/", include("commonweal.discussion.urls")),
+    path("learn/", include("commonweal.learning.urls")),
     path("i18n/setlang/", language_set, name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,1 @@
+"""The learning center: courses for newcomers, in every language the community speaks."""
