@@ -1,3 +1,5 @@
+"""The learning center: courses for newcomers, in every language the community speaks."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -6,3 +8,9 @@ class LearningConfig(AppConfig):
     name = "commonweal.learning"
     label = "learning"
     verbose_name = _("Learning center")
+
+    def ready(self) -> None:
+        from commonweal.learning import personal_data, rules  # noqa: F401  (registers them)
+        from commonweal.learning.panels import panels_register
+
+        panels_register()

@@ -1,0 +1,37 @@
+"""The learning center's records: what is taught (``courses``) and who learnt it (``progress``).
+
+A package, so that the glossary can move in beside the courses as its own module.
+"""
+
+from commonweal.learning.models.courses import (
+    Choice,
+    Course,
+    EditionStatus,
+    Lesson,
+    LessonEdition,
+    LessonFile,
+    Module,
+    Question,
+    Quiz,
+    body_hash,
+    text_in,
+)
+from commonweal.learning.models.progress import Certificate, Enrolment, LessonDone, QuizAttempt
+
+__all__ = [
+    "Certificate",
+    "Choice",
+    "Course",
+    "EditionStatus",
+    "Enrolment",
+    "Lesson",
+    "LessonDone",
+    "LessonEdition",
+    "LessonFile",
+    "Module",
+    "Question",
+    "Quiz",
+    "QuizAttempt",
+    "body_hash",
+    "text_in",
+]
