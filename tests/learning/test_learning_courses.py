@@ -66,7 +66,7 @@ def test_a_lesson_never_runs_a_script_nor_fetches_an_outside_image(client, newco
 
 def test_the_course_page_lists_modules_lessons_and_prerequisites(client, newcomers):
     from commonweal.learning.services.importing import courses_import
-    from tests.learning.conftest import newcomers_spec
+    from tests.learning.sample import newcomers_spec
 
     advanced = newcomers_spec()
     advanced.slug, advanced.prerequisites = "advanced", ["newcomers"]
@@ -79,3 +79,53 @@ def test_the_course_page_lists_modules_lessons_and_prerequisites(client, newcome
 def test_the_home_page_lists_the_courses(client, newcomers):
     page = client.get(reverse("site:home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Welcome to the community" in page
+
+
+def test_a_lesson_file_is_uploaded_shown_in_the_lesson_and_downloaded_safely(
+    client, newcomers, role_users
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from commonweal.learning.models import LessonFile
+
+    client.force_login(role_users["secretariat"])
+    upload = SimpleUploadedFile("diagram.png", b"\x89PNG\r\n\x1a\n", content_type="image/png")
+    url = reverse("learning:file_add", kwargs={"slug": newcomers.slug, "lesson": "acronyms"})
+    assert client.post(url, {"file": upload}).status_code == 302
+    stored = LessonFile.objects.get()
+    lesson = Lesson.objects.get(slug="acronyms")
+    edition_save(lesson=lesson, language="en", title="T", body="![The groups](diagram.png)")
+    page = client.get(_lesson_url(newcomers), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    address = reverse("learning:file", kwargs={"pk": stored.pk})
+    assert f'<img src="{address}" alt="The groups">' in page
+    response = client.get(address)
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_lesson_file_over_the_limit_is_refused(newcomers, monkeypatch):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from commonweal.learning.services import LearningError, authoring
+
+    monkeypatch.setattr(authoring, "MAX_LESSON_FILE_BYTES", 1024 * 1024)
+    upload = SimpleUploadedFile("big.pdf", b"x" * (1024 * 1024 + 1))
+    with pytest.raises(LearningError, match="1 MB at most"):
+        authoring.lesson_file_add(lesson=Lesson.objects.get(slug="acronyms"), upload=upload)
+
+
+def test_an_author_writes_a_quiz_as_yaml_and_a_mistake_is_shown_with_its_line(
+    client, newcomers, role_users
+):
+    from commonweal.learning.models import Quiz
+
+    client.force_login(role_users["secretariat"])
+    url = reverse("learning:quiz_edit", kwargs={"slug": newcomers.slug, "module": "basics"})
+    bad = "slug: check\ntitle: Check\nquestions:\n  - kind: single\n    text: Which?\n"
+    response = client.post(url, {"quiz": bad})
+    assert response.status_code == 400
+    assert "quiz:4: a choice question needs two choices or more" in response.content.decode()
+    good = bad + "    choices:\n      - {text: This, correct: true}\n      - {text: That}\n"
+    assert client.post(url, {"quiz": good}).status_code == 302
+    assert Quiz.objects.get().questions.get().texts == {"en": "Which?"}

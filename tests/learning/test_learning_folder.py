@@ -23,7 +23,7 @@ from commonweal.learning.specs import (
     QuestionSpec,
     QuizSpec,
 )
-from tests.learning.conftest import newcomers_spec
+from tests.learning.sample import newcomers_spec
 
 COURSE_YAML = """\
 slug: newcomers

@@ -67,7 +67,7 @@ def test_each_role_gets_what_its_row_says(client, role_users, newcomers, ncsg_co
 
 def test_a_coordinator_may_not_author_another_groups_course(client, role_users, make_group):
     from commonweal.learning.services.importing import courses_import
-    from tests.learning.conftest import newcomers_spec
+    from tests.learning.sample import newcomers_spec
 
     make_group("alac")
     spec = newcomers_spec(owner="alac")
