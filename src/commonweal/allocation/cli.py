@@ -2,7 +2,9 @@
 
 Both read a plain file, print JSON (or a table) on stdout and return an exit
 status: 0 on success, 2 for bad input — with one line on stderr that names the
-file and the line or field, and no traceback.
+file and the line or field, and no traceback. ``--language`` words the reasons
+and the table in one of the platform's languages, from its compiled catalogue;
+the JSON's keys and codes stay the same.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import sys
 
 from commonweal.allocation.errors import InputError
 from commonweal.allocation.explain import outcome_document, outcome_table
+from commonweal.allocation.language import LANGUAGES, Language, UnknownLanguage, language_named
 from commonweal.allocation.pabulib import read_pabulib
 from commonweal.allocation.rules import RULES, RuleNotApplicable
 
@@ -37,6 +40,28 @@ class _Parser(argparse.ArgumentParser):
         self.exit(BAD_INPUT, f"{self.prog}: error: {message}\n")
 
 
+def _language(text: str) -> Language:
+    """``--language``: a language the platform speaks, its catalogue read (no Django)."""
+    try:
+        return language_named(text)
+    except UnknownLanguage as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    except OSError as error:
+        raise argparse.ArgumentTypeError(
+            f"the catalogue of {text!r} cannot be read ({error.strerror})"
+        ) from None
+
+
+def _add_language(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--language",
+        type=_language,
+        default="en",
+        metavar="|".join(LANGUAGES),
+        help="the language of the reasons and the table (default en; zh is zh-hans)",
+    )
+
+
 def prioritize_main(argv: list[str]) -> int:
     """Run one participatory-budgeting rule on a Pabulib file."""
     parser = _Parser(
@@ -46,6 +71,7 @@ def prioritize_main(argv: list[str]) -> int:
     parser.add_argument("file", help="the election, a Pabulib .pb file")
     parser.add_argument("--rule", choices=sorted(RULES), default="mes")
     parser.add_argument("--format", choices=("json", "table"), default="json")
+    _add_language(parser)
     args = parser.parse_args(argv)
     try:
         election = read_pabulib(args.file)
@@ -55,9 +81,9 @@ def prioritize_main(argv: list[str]) -> int:
         print(f"commonweal prioritize: {error}", file=sys.stderr)
         return BAD_INPUT
     if args.format == "json":
-        _emit(json.dumps(outcome_document(outcome), ensure_ascii=False, indent=2))
+        _emit(json.dumps(outcome_document(outcome, args.language), ensure_ascii=False, indent=2))
     else:
-        _emit(outcome_table(outcome))
+        _emit(outcome_table(outcome, args.language))
     return 0
 
 
@@ -74,6 +100,7 @@ def plan_main(argv: list[str]) -> int:
     parser.add_argument(
         "--time-limit", type=float, default=None, help="seconds for the solver (overrides file)"
     )
+    _add_language(parser)
     args = parser.parse_args(argv)
     try:
         problem = read_plan(args.file)
@@ -83,7 +110,8 @@ def plan_main(argv: list[str]) -> int:
         return BAD_INPUT
     if args.format == "json":
         # Strict JSON: the reader refuses NaN and infinity, so none can reach the output.
-        _emit(json.dumps(plan_document(result), ensure_ascii=False, indent=2, allow_nan=False))
+        document = plan_document(result, args.language)
+        _emit(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False))
     else:
-        _emit(plan_table(result))
+        _emit(plan_table(result, args.language))
     return 0

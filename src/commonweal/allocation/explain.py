@@ -1,15 +1,17 @@
 """Outcomes as the JSON document and the table the command line prints.
 
-The JSON contract is documented, with a JSON Schema, in docs/allocation.md.
+The JSON contract is documented, with a JSON Schema, in docs/formats.md. Its
+keys and codes are the same in every language; only the words a person reads
+(each ``reason``, the table's headings) follow the reader's language.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from commonweal.allocation.language import ENGLISH, Language
 from commonweal.allocation.outcome import Outcome
 from commonweal.allocation.reasons import params_document
-from commonweal.allocation.words import money
 
 
 def _number(value: Any) -> Any:
@@ -18,8 +20,8 @@ def _number(value: Any) -> Any:
     return int(as_float) if as_float.is_integer() else as_float
 
 
-def outcome_document(outcome: Outcome) -> dict[str, Any]:
-    """The JSON document of ``commonweal prioritize``."""
+def outcome_document(outcome: Outcome, language: Language = ENGLISH) -> dict[str, Any]:
+    """The JSON document of ``commonweal prioritize``, its reasons worded in ``language``."""
     election = outcome.election
     return {
         "rule": outcome.rule,
@@ -33,7 +35,7 @@ def outcome_document(outcome: Outcome) -> dict[str, Any]:
                 "project": e.project,
                 "selected": e.selected,
                 "round": e.round,
-                "reason": e.reason,
+                "reason": e.why.words_in(language),
                 "reason_code": e.why.code,
                 "reason_params": params_document(e.why.params),
                 "details": e.details,
@@ -43,8 +45,8 @@ def outcome_document(outcome: Outcome) -> dict[str, Any]:
     }
 
 
-def outcome_table(outcome: Outcome) -> str:
-    """A plain-text table: one line per project, selected ones first."""
+def outcome_table(outcome: Outcome, language: Language = ENGLISH) -> str:
+    """A plain-text table in ``language``: one line per project, selected ones first."""
     election = outcome.election
     costs = {p.id: p.cost for p in election.projects}
     # Selected projects in the order chosen, then the others in the rule's
@@ -57,17 +59,32 @@ def outcome_table(outcome: Outcome) -> str:
             e.project,
         ),
     )
-    width = max([len("project"), *(len(e.project) for e in rows)])
+    w = language
+    heads = [
+        w.pgettext("column of the prioritize table", "project"),
+        w.pgettext("column of the prioritize table", "cost"),
+        w.pgettext("column of the prioritize table", "funded"),
+        w.pgettext("column of the prioritize table", "why"),
+    ]
+    yes, no = w.pgettext("funded", "yes"), w.pgettext("funded", "no")
+    width = max([len(heads[0]), *(len(e.project) for e in rows)])
+    funded = max(len(heads[2]), len(yes), len(no))
     lines = [
-        f"rule: {outcome.rule}    budget: {money(election.budget)}    "
-        f"spent: {money(outcome.cost)}    selected: {len(outcome.order)} of "
-        f"{len(election.projects)}",
+        w.gettext(
+            "rule: %(rule)s    budget: %(budget)s    spent: %(spent)s    selected: "
+            "%(selected)s of %(projects)s",
+            rule=outcome.rule,
+            budget=w.money(election.budget),
+            spent=w.money(outcome.cost),
+            selected=w.whole(len(outcome.order)),
+            projects=w.whole(len(election.projects)),
+        ),
         "",
-        f"{'project':<{width}}  {'cost':>12}  funded  why",
+        f"{heads[0]:<{width}}  {heads[1]:>12}  {heads[2]:<{funded}}  {heads[3]}",
     ]
     for e in rows:
         lines.append(
-            f"{e.project:<{width}}  {money(costs[e.project]):>12}  "
-            f"{'yes' if e.selected else 'no':<6}  {e.reason}"
+            f"{e.project:<{width}}  {w.money(costs[e.project]):>12}  "
+            f"{yes if e.selected else no:<{funded}}  {e.why.words_in(w)}"
         )
     return "\n".join(lines)

@@ -8,6 +8,12 @@ A file that grows with a meeting's or a registry's size is *streamed*: the
 ``*_stream`` helpers turn rows, records or files into chunks of bytes as they are
 read, and ``streaming_download`` sends them, so the server holds one chunk at a
 time, never the whole file.
+
+A CSV offered on a page names its columns in the reader's language (``csv_header``,
+called while the request's language is active, before a streamed body is read);
+its cells keep machine values: numbers with a "." and no grouping, ISO dates, codes.
+The command line, run in English, writes the columns' codes, and JSON, ConvoKit and
+Pabulib files keep their documented keys in every language.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.http import content_disposition_header
@@ -75,6 +81,13 @@ def text_stream(text: str, *, size: int = STREAM_CHUNK) -> Iterator[str]:
     """A text already in memory in slices, so that its encoded copy is never whole."""
     for start in range(0, len(text), size):
         yield text[start : start + size]
+
+
+def csv_header(columns: Iterable[str], headings: Mapping[str, object]) -> list[str]:
+    """The header row of a CSV: each column's heading in the active language, where
+    ``headings`` maps its code to a lazily translated name (a column it does not name keeps
+    its code). English names are the codes themselves, so an English file reads as before."""
+    return [str(headings.get(column, column)) for column in columns]
 
 
 def csv_stream(header: Iterable[str], rows: Iterable[Iterable[object]]) -> Iterator[str]:

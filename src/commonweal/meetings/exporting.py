@@ -12,13 +12,23 @@ import json
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from commonweal.core.downloads import csv_stream, json_stream, zip_stream
+from django.utils.translation import pgettext_lazy
+
+from commonweal.core.downloads import csv_header, csv_stream, json_stream, zip_stream
 from commonweal.meetings.models import Candidate, Meeting, Participant, Topic
 from commonweal.meetings.selectors import meeting_floor_shares
 from commonweal.transcript.writers import convokit_documents
 
 TURN_CHUNK = 2000
 TURNS_CSV_HEADER = ("index", "speaker", "group", "text")
+# The turns CSV's columns named in the reader's language (the codes in English).
+TURNS_CSV_HEADINGS = {
+    # Translators: a column of a downloaded CSV file; the English is the column's code.
+    "index": pgettext_lazy("CSV column", "index"),
+    "speaker": pgettext_lazy("CSV column", "speaker"),
+    "group": pgettext_lazy("CSV column", "group"),
+    "text": pgettext_lazy("CSV column", "text"),
+}
 _TURN_COLUMNS = ("index", "participant_id", "group__slug", "text", "annotations", "units")
 
 
@@ -39,7 +49,8 @@ def _participants(meeting: Meeting) -> list[Participant]:
 
 
 def meeting_turns_csv(meeting: Meeting) -> Iterator[str]:
-    """The turns CSV (index, speaker, group, text), line by line, formulas neutralised."""
+    """The turns CSV (index, speaker, group, text), line by line, formulas neutralised; the
+    header is named in the language active when it is called (the reader's, on a page)."""
     labels = dict(meeting.participants.values_list("pk", "label"))
     rows = (
         (index, labels[participant], group or "", text)
@@ -47,7 +58,7 @@ def meeting_turns_csv(meeting: Meeting) -> Iterator[str]:
             meeting, "index", "participant_id", "group__slug", "text"
         )
     )
-    return csv_stream(TURNS_CSV_HEADER, rows)
+    return csv_stream(csv_header(TURNS_CSV_HEADER, TURNS_CSV_HEADINGS), rows)
 
 
 def meeting_json(meeting: Meeting) -> Iterator[str]:

@@ -1,12 +1,22 @@
 """The dashboard's figures as tables: the same rows on the page, in each CSV download
-and in `commonweal metrics --format table`."""
+and in `commonweal metrics --format table`.
+
+A table is known by its key (the CSV's ``table=``, the JSON's member); its title and
+column names are written in the language active when it is built (the request's, or
+the command's ``--language``). Rows hold machine values, which the CSV writes as they
+are ("1234.5", ISO dates); ``display_rows`` writes them the reader's way for the page
+and the terminal ("1,234.5", "1 234,5", "$3,000,000", a date in the language's format).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, field
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from commonweal.core import formatting
 from commonweal.metrics.kpis import Dashboard
 from commonweal.metrics.kpis.budget import BudgetYear
 from commonweal.metrics.kpis.floor import GroupFloor, QuarterHours, Speaker
@@ -22,6 +32,18 @@ class Table:
     title: str
     header: list[str]
     rows: list[list[object]]
+    money_columns: frozenset[int] = field(default_factory=frozenset)  # amounts, by position
+
+    @property
+    def display_rows(self) -> list[list[str]]:
+        """The rows as the page and the terminal write them, in the reader's language."""
+        return [
+            [
+                cell_display(cell, money=column in self.money_columns)
+                for column, cell in enumerate(row)
+            ]
+            for row in self.rows
+        ]
 
 
 TABLE_KEYS = (
@@ -224,7 +246,7 @@ def _durations_by_year_table(rows: list[YearDurations]) -> Table:
         [
             [
                 _source_name(row.source),
-                row.year,
+                str(row.year),  # a year is a name: never "2,024"
                 measure[row.measure],
                 row.count,
                 row.median_days,
@@ -253,6 +275,7 @@ def _budget_table(rows: list[BudgetYear]) -> Table:
             [row.round, row.year, row.cap, row.committed, row.one_time, row.recurring, row.share]
             for row in rows
         ],
+        money_columns=frozenset({2, 3, 4, 5}),
     )
 
 
@@ -269,7 +292,7 @@ def _maturity_table(rows: list[MaturityRow], dimensions: list[tuple[str, str]]) 
         [
             [
                 row.name,
-                row.assessed_on,
+                datetime.date.fromisoformat(row.assessed_on),
                 *[row.levels.get(code) for code, _label in dimensions],
                 row.mean,
             ]
@@ -278,8 +301,28 @@ def _maturity_table(rows: list[MaturityRow], dimensions: list[tuple[str, str]]) 
     )
 
 
-def cell_text(value: object) -> str:
-    """A cell as the page, the CSV and the terminal all write it."""
+def _decimals(value: float) -> int | None:
+    """How many decimals the number was rounded to, as Python writes it ("60.0": 1)."""
+    text = repr(value)
+    if "e" in text or "." not in text:
+        return None
+    return len(text.partition(".")[2])
+
+
+def cell_display(value: object, *, money: bool = False) -> str:
+    """A cell as the page and the terminal write it: numbers with the reader's grouping and
+    decimal mark, keeping their decimals ("60.0" stays "60.0" in English, "60,0" in French);
+    amounts in the community's currency; dates in the language's format; "—" for none."""
     if value is None:
         return "—"
+    if isinstance(value, bool | str):
+        return str(value)
+    if isinstance(value, datetime.date):
+        return date_format(value, "DATE_FORMAT")
+    if money:
+        return formatting.money(value)
+    if isinstance(value, float):
+        return formatting.number(value, _decimals(value))
+    if isinstance(value, int):
+        return formatting.number(value)
     return str(value)

@@ -3,7 +3,9 @@
 One place builds the records, so that the public downloads and
 ``commonweal recommendations export`` say the same thing. The CSV's columns
 start with the ones the importer reads, so an exported file can be edited and
-imported back (docs/formats.md, "Recommendations CSV and JSON").
+imported back (docs/formats.md, "Recommendations CSV and JSON"). A page names the
+CSV's columns in the reader's language; the command line, in English, writes the
+codes the importer reads.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 
-from commonweal.core.downloads import csv_stream, json_stream
+from commonweal.core.downloads import csv_header, csv_stream, json_stream
 from commonweal.recommendations.models import (
     DECISION_FIELDS,
     STAGE_TIMESTAMPS,
@@ -66,6 +69,48 @@ EXPORT_ONLY_COLUMNS = (
     "url",
 )
 TRANSLATED_PARTS = ("title", "text")
+# Every column named in the reader's language (English: the code itself); a translation's
+# columns are its part's name and the language code ("title_zh-hans").
+HEADINGS = {
+    # Translators: a column of a downloaded CSV file; the English is the column's code.
+    "reference": pgettext_lazy("CSV column", "reference"),
+    "title": pgettext_lazy("CSV column", "title"),
+    "text": pgettext_lazy("CSV column", "text"),
+    "language": pgettext_lazy("CSV column", "language"),
+    "source_kind": pgettext_lazy("CSV column", "source_kind"),
+    "source_body": pgettext_lazy("CSV column", "source_body"),
+    "source_document": pgettext_lazy("CSV column", "source_document"),
+    "source_url": pgettext_lazy("CSV column", "source_url"),
+    "source_group": pgettext_lazy("CSV column", "source_group"),
+    "objectives": pgettext_lazy("CSV column", "objectives"),
+    "one_time_cost": pgettext_lazy("CSV column", "one_time_cost"),
+    "recurring_cost": pgettext_lazy("CSV column", "recurring_cost"),
+    "implementation_years": pgettext_lazy("CSV column", "implementation_years"),
+    "depends_on": pgettext_lazy("CSV column", "depends_on"),
+    "owner": pgettext_lazy("CSV column", "owner"),
+    "received_at": pgettext_lazy("CSV column", "received_at"),
+    "illustrative": pgettext_lazy("CSV column", "illustrative"),
+    "status": pgettext_lazy("CSV column", "status"),
+    "assessed_at": pgettext_lazy("CSV column", "assessed_at"),
+    "prioritization_at": pgettext_lazy("CSV column", "prioritization_at"),
+    "decided_at": pgettext_lazy("CSV column", "decided_at"),
+    "implementation_at": pgettext_lazy("CSV column", "implementation_at"),
+    "implemented_at": pgettext_lazy("CSV column", "implemented_at"),
+    "days_to_decision": pgettext_lazy("CSV column", "days_to_decision"),
+    "days_to_implementation": pgettext_lazy("CSV column", "days_to_implementation"),
+    "decision": pgettext_lazy("CSV column", "decision"),
+    "rationale": pgettext_lazy("CSV column", "rationale"),
+    "serves": pgettext_lazy("CSV column", "serves"),
+    "consultation": pgettext_lazy("CSV column", "consultation"),
+    "alternatives": pgettext_lazy("CSV column", "alternatives"),
+    "progress": pgettext_lazy("CSV column", "progress"),
+    "meeting": pgettext_lazy("CSV column", "meeting"),
+    "turn_index": pgettext_lazy("CSV column", "turn_index"),
+    "speaker": pgettext_lazy("CSV column", "speaker"),
+    "quote": pgettext_lazy("CSV column", "quote"),
+    "turn_url": pgettext_lazy("CSV column", "turn_url"),
+    "url": pgettext_lazy("CSV column", "url"),
+}
 # Recommendations read from the database at a time by the streamed downloads.
 EXPORT_CHUNK = 500
 
@@ -215,15 +260,32 @@ def recommendations_json(recommendations, *, base_url: str = "") -> str:
 def recommendations_table(
     recommendations, *, base_url: str = ""
 ) -> tuple[list[str], list[list[object]]]:
-    """The CSV's header and rows: the importer's columns, the platform's, then translations."""
+    """The CSV's header and rows: the importer's columns, the platform's, then translations;
+    the header named in the active language."""
     header = _table_header(recommendations)
-    return header, list(_table_rows(recommendations, header, base_url=base_url))
+    rows = list(_table_rows(recommendations, header, base_url=base_url))
+    return _header_in_reader_language(header), rows
 
 
 def recommendations_csv_stream(recommendations, *, base_url: str = "") -> Iterator[str]:
-    """``recommendations_csv`` line by line, a chunk of recommendations read at a time."""
+    """``recommendations_csv`` line by line, a chunk of recommendations read at a time; the
+    header is named when this is called, in the language then active (the page's)."""
     header = _table_header(recommendations)
-    return csv_stream(header, _table_rows(recommendations, header, base_url=base_url))
+    return csv_stream(
+        _header_in_reader_language(header),
+        _table_rows(recommendations, header, base_url=base_url),
+    )
+
+
+def _header_in_reader_language(header: list[str]) -> list[str]:
+    """The header row named in the active language; a translation's columns keep their
+    language code after the part's name."""
+    headings: dict[str, object] = dict(HEADINGS)
+    for column in header:
+        part, _, language = column.partition("_")
+        if column not in headings and part in TRANSLATED_PARTS:
+            headings[column] = f"{HEADINGS[part]}_{language}"
+    return csv_header(header, headings)
 
 
 def _table_header(recommendations) -> list[str]:

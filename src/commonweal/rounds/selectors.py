@@ -11,6 +11,7 @@ from commonweal.community.models import Membership, StakeholderGroup
 from commonweal.recommendations.models import Recommendation
 from commonweal.rounds.models import Round, RoundItem
 from commonweal.rounds.results import DEFERRED, FUNDED, NOT_SELECTED, PriorityItem, RoundResult
+from commonweal.rounds.wording import reader_language, reason_in_reader_language
 
 # The columns of the priority list's CSV and JSON downloads, in their order.
 EXPORT_COLUMNS = [
@@ -59,22 +60,28 @@ def round_result(voting_round: Round) -> RoundResult | None:
 
 def _reader_rows(items: tuple[PriorityItem, ...]) -> dict[str, dict[str, Any]]:
     """Each published item as a row of the list: as published, with the link to its
-    recommendation and its title in the reader's language where the registry has it
-    (the count itself keeps the title as it stood on the ballot)."""
+    recommendation, its title in the reader's language where the registry has it (the
+    count itself keeps the title as it stood on the ballot) and its reason worded in the
+    reader's language (``reason_text``, in the language ``reason_lang``)."""
     recommendations = {
         r.reference: r
         for r in Recommendation.objects.filter(
             reference__in=[item.reference for item in items]
         ).prefetch_related("translations")
     }
+    language = reader_language()
     rows = {}
     for item in items:
         recommendation = recommendations.get(item.reference)
         translated = recommendation.translation() if recommendation else None
+        published = item.to_json()
+        reason, reason_lang = reason_in_reader_language(published, language)
         rows[item.reference] = {
-            **item.to_json(),
+            **published,
             "url": recommendation.get_absolute_url() if recommendation else "",
             "reader_title": translated.title if translated else item.title,
+            "reason_text": reason,
+            "reason_lang": reason_lang,
         }
     return rows
 
@@ -109,6 +116,18 @@ def export_rows(result: RoundResult) -> list[list[Any]]:
     """The published items as rows of ``EXPORT_COLUMNS``."""
     published = [item.to_json() for item in result.items]
     return [[row[column] for column in EXPORT_COLUMNS] for row in published]
+
+
+def export_csv_rows(result: RoundResult) -> list[list[Any]]:
+    """The CSV's rows: as published, with each reason worded in the reader's language
+    (the figures and the code stay machine values)."""
+    language = reader_language()
+    rows = []
+    for item in result.items:
+        published = item.to_json()
+        published["reason"] = reason_in_reader_language(published, language)[0]
+        rows.append([published[column] for column in EXPORT_COLUMNS])
+    return rows
 
 
 def export_document(voting_round: Round, result: RoundResult) -> dict[str, Any]:

@@ -45,6 +45,7 @@ from commonweal.rounds.forms import (
 from commonweal.rounds.models import Ballot, Round
 from commonweal.rounds.results import RoundResult
 from commonweal.rounds.services import RoundError
+from commonweal.rounds.wording import export_header
 
 
 def rounds(request):
@@ -304,8 +305,8 @@ def export_csv(request, pk: int):
     voting_round, result = _counted_or_404(pk)
     return csv_download(
         filename=f"round-{voting_round.pk}-priorities.csv",
-        header=selectors.EXPORT_COLUMNS,
-        rows=selectors.export_rows(result),
+        header=export_header(selectors.EXPORT_COLUMNS),
+        rows=selectors.export_csv_rows(result),
     )
 
 

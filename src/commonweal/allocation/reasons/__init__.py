@@ -5,8 +5,9 @@ below and the figures that code needs (plain numbers, names, lists of names).
 The code fixes the *kind* of outcome (chosen by a rule, not chosen, funded from
 the earliest year, funded later, left out of the plan), every status shown is
 named from the kind (:data:`PLAN_STATUS`, :data:`ROUND_STATUS`), and the words
-are drawn from the code and its parameters: a status and its reason cannot
-disagree, and a page in another language can word a reason from its code.
+are drawn from the code and its parameters by one function, :func:`reason_text`,
+in the reader's language: a status and its reason cannot disagree, and every
+output (the command line, a page, a download) words a reason the same way.
 
 The codes name the real cause: ``no-votes`` (nobody chose it), the ways of
 losing to items with more support (``outranked``, ``supporters-could-not-pay``,
@@ -24,6 +25,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from commonweal.allocation.language import ENGLISH, Language
 from commonweal.allocation.reasons.kinds import (
     FUNDED,
     FUNDED_LATER,
@@ -37,7 +39,20 @@ from commonweal.allocation.reasons.kinds import (
 from commonweal.allocation.reasons.plan_words import PLAN_CODES
 from commonweal.allocation.reasons.rule_words import RULE_CODES
 
-CODES: dict[str, tuple[str, Callable[[Mapping[str, Any]], str]]] = {**RULE_CODES, **PLAN_CODES}
+CODES: dict[str, tuple[str, Callable[[Mapping[str, Any], Language], str]]] = {
+    **RULE_CODES,
+    **PLAN_CODES,
+}
+
+
+def reason_text(code: str, params: Mapping[str, Any], language: Language = ENGLISH) -> str:
+    """The reason ``code`` with its figures ``params`` in words, in ``language``.
+
+    The one place a reason becomes a sentence: the engine's outputs, the round's
+    pages and its downloads all call it, with the parameters as the engine made
+    them or as a published result stored them (whole amounts as integers).
+    """
+    return CODES[code][1](params, language)
 
 
 @dataclass(frozen=True)
@@ -57,8 +72,12 @@ class Reason:
 
     @property
     def words(self) -> str:
-        """The reason in English, as the command line prints it."""
-        return CODES[self.code][1](self.params)
+        """The reason in English, as the command line prints it by default."""
+        return reason_text(self.code, self.params)
+
+    def words_in(self, language: Language) -> str:
+        """The reason in ``language``."""
+        return reason_text(self.code, self.params, language)
 
 
 def params_document(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -87,4 +106,5 @@ __all__ = [
     "Reason",
     "codes_of_kind",
     "params_document",
+    "reason_text",
 ]
