@@ -236,6 +236,9 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env("COMMONWEAL_STATIC_ROOT", str(WORK_DIR / "staticfiles")))
+# Uploaded files (lesson downloads); served through views that check permission, never
+# as a public folder, so there is no MEDIA_URL.
+MEDIA_ROOT = Path(env("COMMONWEAL_MEDIA_ROOT", str(WORK_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

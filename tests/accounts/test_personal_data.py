@@ -87,6 +87,36 @@ def _more_footprint(user, group, make_user, meeting):
     )
 
 
+def _learning_footprint(user, make_user):
+    """Took a course and earned its certificate; marked another learner's written answer."""
+    from commonweal.learning.services.authoring import (
+        course_create,
+        lesson_create,
+        module_save,
+        quiz_save,
+    )
+    from commonweal.learning.services.progress import attempt_mark, lesson_done, quiz_submit
+    from commonweal.learning.specs import QuestionSpec
+
+    course = course_create(slug="primer", title="Primer", source_language="en")
+    module = module_save(course=course, slug="basics", language="en", title="Basics")
+    lesson = lesson_create(module=module, slug="acronyms", title="Acronyms", body="NCSG.")
+    quiz = quiz_save(
+        module=module,
+        slug="check",
+        titles={"en": "Check"},
+        pass_percent=50,
+        questions=[QuestionSpec("free", {"en": "Why take part?"})],
+    )
+    question = quiz.questions.get().pk
+    learner = make_user("learner@example.org")
+    lesson_done(user=user, lesson=lesson)
+    own = quiz_submit(user=user, quiz=quiz, answers={question: "To be heard."})
+    attempt_mark(attempt=own, by=learner, marks={question: True})  # the certificate follows
+    theirs = quiz_submit(user=learner, quiz=quiz, answers={question: "Because."})
+    attempt_mark(attempt=theirs, by=user, marks={question: True})
+
+
 @pytest.fixture
 def full_footprint(make_user, make_group, make_recommendation, make_round):
     """An account with a row in every registered model, and another person's rows beside it."""
@@ -136,6 +166,7 @@ def full_footprint(make_user, make_group, make_recommendation, make_round):
     )
     _more_footprint(user, group, make_user, meeting)
     _discussion_footprint(user, make_user, make_recommendation)
+    _learning_footprint(user, make_user)
     bystander = make_user("bystander@example.org")
     return user, bystander
 

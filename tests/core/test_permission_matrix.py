@@ -110,6 +110,28 @@ MATRIX = {
     "discussion:appeals": (None, row(302, 403, 403, 403, 403, 200, 403)),
     "discussion:restore": ("appeal", row(302, 403, 403, 403, 403, 200, 403)),
     "discussion:uphold": ("appeal", row(302, 403, 403, 403, 403, 200, 403)),
+    "learning:courses": (None, EVERYONE),
+    "learning:course_add": (None, row(302, 403, 200, 200, 403, 403, 200)),
+    "learning:verify_form": (None, EVERYONE),
+    "learning:verify": ("certificate_code", EVERYONE),
+    # The learner's own (here the participant's); administrators pass every check.
+    "learning:certificate": ("certificate", row(302, 200, 403, 403, 403, 403, 200)),
+    "learning:file": ("lesson_file", EVERYONE),
+    "learning:attempt": ("quiz_attempt", row(302, 200, 403, 403, 403, 403, 200)),
+    # The NCSG's course: its coordinator authors and marks it, as do the secretariat.
+    "learning:mark": ("quiz_attempt", row(302, 403, 200, 200, 403, 403, 200)),
+    "learning:course": ("course", EVERYONE),
+    "learning:course_edit": ("course", row(302, 403, 200, 200, 403, 403, 200)),
+    "learning:module_add": ("course", row(302, 403, 200, 200, 403, 403, 200)),
+    "learning:module_edit": ("course_module", row(302, 403, 200, 200, 403, 403, 200)),
+    "learning:lesson_add": ("course_module", row(302, 403, 200, 200, 403, 403, 200)),
+    "learning:quiz": ("course_module", EVERYONE),
+    "learning:quiz_edit": ("course_module", row(302, 403, 200, 200, 403, 403, 200)),
+    "learning:lesson": ("course_lesson", EVERYONE),
+    # POST only.
+    "learning:lesson_done": ("course_lesson", row(302, 405, 405, 405, 405, 405, 405)),
+    "learning:file_add": ("course_lesson", row(302, 403, 200, 200, 403, 403, 200)),
+    "learning:edition_edit": ("lesson_edition", row(302, 403, 200, 200, 403, 403, 200)),
     "admin:index": (None, row(302, 302, 302, 302, 302, 302, 200)),
 }
 
@@ -154,8 +176,63 @@ def _discussion_kwargs(role_users, counted) -> dict:
     }
 
 
+def _learning_kwargs(role_users) -> dict:
+    """The NCSG's course, the participant's attempt at its quiz (a written answer waiting
+    to be marked), their certificate and a lesson file."""
+    import datetime
+
+    from django.core.files.base import ContentFile
+
+    from commonweal.learning.models import Certificate, LessonFile
+    from commonweal.learning.services.authoring import (
+        course_create,
+        lesson_create,
+        module_save,
+        quiz_save,
+    )
+    from commonweal.learning.services.progress import quiz_submit
+    from commonweal.learning.specs import QuestionSpec
+
+    participant = role_users["participant"]
+    course = course_create(
+        slug="primer",
+        title="Primer",
+        source_language="en",
+        owner_group=role_users["groups"]["ncsg"],
+    )
+    module = module_save(course=course, slug="basics", language="en", title="Basics")
+    lesson = lesson_create(module=module, slug="acronyms", title="Acronyms", body="NCSG.")
+    quiz = quiz_save(
+        module=module,
+        slug="check",
+        titles={"en": "Check"},
+        pass_percent=50,
+        questions=[QuestionSpec("free", {"en": "Why take part?"})],
+    )
+    attempt = quiz_submit(
+        user=participant, quiz=quiz, answers={quiz.questions.get().pk: "To be heard."}
+    )
+    certificate = Certificate.objects.create(
+        course=course, learner=participant, issued_on=datetime.date(2026, 1, 1)
+    )
+    stored = LessonFile.objects.create(
+        lesson=lesson, name="notes.txt", file=ContentFile(b"notes", name="notes.txt"), size=5
+    )
+    return {
+        "course": {"slug": course.slug},
+        "course_module": {"slug": course.slug, "module": module.slug},
+        "course_lesson": {"slug": course.slug, "lesson": lesson.slug},
+        "lesson_edition": {"slug": course.slug, "lesson": lesson.slug, "language": "zh-hans"},
+        "quiz_attempt": {"pk": attempt.pk},
+        "certificate": {"pk": certificate.pk},
+        "certificate_code": {"code": certificate.code},
+        "lesson_file": {"pk": stored.pk},
+    }
+
+
 @pytest.fixture
-def url_kwargs(role_users, make_person, make_recommendation, make_round):
+def url_kwargs(role_users, make_person, make_recommendation, make_round, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
     from commonweal.accounts.services import invitation_create
     from commonweal.community.models import MembershipRequest
     from commonweal.meetings.models import Candidate, IngestJob, Meeting, Participant, Topic, Turn
@@ -183,6 +260,7 @@ def url_kwargs(role_users, make_person, make_recommendation, make_round):
     discussion = _discussion_kwargs(role_users, counted)
     return {
         **discussion,
+        **_learning_kwargs(role_users),
         "membership_request": {"pk": membership_request.pk},
         "topic": {"pk": topic.pk},
         "invitation": {"token": token},
