@@ -127,6 +127,17 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _each_test_starts_in_the_default_language():
+    # A request activates the reader's language for the rest of the thread; without this a
+    # test that reads a page in Spanish would leave the next test's messages in Spanish.
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def kobe_files():
     transcript = shared_file("corpus", "icann64-kobe", "board-ncsg.zh.txt")

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from commonweal.metrics.models import Assessment
+from commonweal.metrics.tables import cell_display
 from tests.conftest import shared_file
 
 
@@ -31,7 +32,7 @@ def command_json(*args) -> dict:
 
 
 def text(value) -> str:
-    return "—" if value is None else str(value)
+    return cell_display(value)
 
 
 def test_the_page_and_the_command_line_give_the_same_numbers(client, record):
@@ -163,7 +164,7 @@ def test_with_the_demo_data_the_kobe_floor_shares_and_decision_times_match_the_c
     data = command_json("--from", day, "--to", day)
     page_shares = {row[0]: row[-1] for row in page_table(html, "floor")}
     for row in data["floor_by_group"]:
-        assert page_shares[row["name"] or "Not linked to a group"] == str(row["share"])
+        assert page_shares[row["name"] or "Not linked to a group"] == cell_display(row["share"])
     # The same shares as the meeting page's own measure of that one meeting.
     meeting_page = {row.label: row.percent for row in meeting_floor_shares(kobe)}
     assert {row["name"]: row["share"] for row in data["floor_by_group"]} == meeting_page

@@ -7,14 +7,22 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import re
 from collections import Counter
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from commonweal.recommendations.exporting import EXPORT_ONLY_COLUMNS, IMPORT_COLUMNS
+from commonweal.recommendations.exporting import (
+    EXPORT_ONLY_COLUMNS,
+    HEADINGS,
+    IMPORT_COLUMNS,
+    TRANSLATED_PARTS,
+)
 from commonweal.recommendations.importing.problems import fail
 from commonweal.spreadsheets import FORMULA_PREFIXES
 
@@ -90,7 +98,7 @@ def read_records(text: str, source: str) -> tuple[list[str], Records]:
     """The header's column names and every non-empty row with its spreadsheet number."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=False)
     header, records = _read(reader, source)
-    columns = [column_name(cell) for cell in header]
+    columns = [column_code(cell) for cell in header]
     _check_header(columns, source)
     if not records:
         fail(source, _("the file has a header but no rows"), 2, "file")
@@ -133,6 +141,30 @@ def _too_wide() -> str:
 
 def column_name(cell: str) -> str:
     return "_".join(cell.strip().lower().split())
+
+
+def column_code(cell: str) -> str:
+    """The code of a header cell, whichever of the site's languages names it: a file
+    downloaded from the page in French ("titre", "titre_zh-hans") imports as it was
+    exported. A code itself always wins over another language's heading."""
+    name = column_name(cell)
+    codes = _codes_by_heading()
+    if name in codes:
+        return codes[name]
+    part, separator, language = name.rpartition("_")
+    if separator and codes.get(part) in TRANSLATED_PARTS:
+        return f"{codes[part]}_{language}"
+    return name
+
+
+@functools.cache
+def _codes_by_heading() -> dict[str, str]:
+    codes = {code: code for code in HEADINGS}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for code, heading in HEADINGS.items():
+                codes.setdefault(column_name(str(heading)), code)
+    return codes
 
 
 def language_code(written: str) -> str:
