@@ -1,7 +1,7 @@
 """What the community app shows on pages it does not own."""
 
 from django.urls import reverse
-from django.utils.translation import ngettext
+from django.utils.translation import npgettext
 
 from commonweal.community import selectors
 from commonweal.community.models import Person, StakeholderGroup
@@ -14,7 +14,7 @@ def _people_figure(request, subject):
     count = Person.objects.filter(is_erased=False).count()
     return {
         "count": count,
-        "label": ngettext("person", "people", count),
+        "label": npgettext("a count on the home page", "person", "people", count),
         "url": reverse("community:people"),
     }
 
@@ -23,7 +23,9 @@ def _groups_figure(request, subject):
     count = StakeholderGroup.objects.count()
     return {
         "count": count,
-        "label": ngettext("stakeholder group", "stakeholder groups", count),
+        "label": npgettext(
+            "a count on the home page", "stakeholder group", "stakeholder groups", count
+        ),
         "url": reverse("community:groups"),
     }
 

@@ -2,7 +2,7 @@
 count and recent meetings, and where a person spoke on the person page."""
 
 from django.urls import reverse
-from django.utils.translation import ngettext
+from django.utils.translation import npgettext
 
 from commonweal.core.panels import (
     HOME_FIGURES,
@@ -21,7 +21,7 @@ def _meetings_figure(request, subject):
     count = Meeting.objects.count()
     return {
         "count": count,
-        "label": ngettext("meeting", "meetings", count),
+        "label": npgettext("a count on the home page", "meeting", "meetings", count),
         "url": reverse("meetings:list"),
     }
 

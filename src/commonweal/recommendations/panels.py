@@ -1,7 +1,7 @@
 """What the registry shows on pages it does not own: its count on the home page."""
 
 from django.urls import reverse
-from django.utils.translation import ngettext
+from django.utils.translation import npgettext
 
 from commonweal.core.panels import HOME_FIGURES, Panel, panel_register
 from commonweal.recommendations.models import Recommendation
@@ -11,7 +11,7 @@ def _recommendations_figure(request, subject):
     count = Recommendation.objects.count()
     return {
         "count": count,
-        "label": ngettext("recommendation", "recommendations", count),
+        "label": npgettext("a count on the home page", "recommendation", "recommendations", count),
         "url": reverse("recommendations:list"),
     }
 
