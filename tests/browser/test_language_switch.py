@@ -26,3 +26,48 @@ def test_arabic_lays_the_page_out_right_to_left(live_server, page):
     page.get_by_role("button", name="العربي").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("dir") == "rtl"
+
+
+LANGUAGES = {
+    "ar": "العربيّة",
+    "zh-hans": "简体中文",
+    "en": "English",
+    "fr": "français",
+    "ru": "Русский",
+    "es": "español",
+}
+
+
+def _switcher_fits(page) -> bool:
+    """Every language's button shows, each in its own name, inside the screen's width."""
+    page.locator(".menu-toggle").click()  # named in the page's language
+    buttons = page.locator("form.languages button")
+    names = {b.get_attribute("value"): b.inner_text() for b in buttons.all()}
+    boxes = [b.bounding_box() for b in buttons.all() if b.is_visible()]
+    width = page.viewport_size["width"]
+    return (
+        names == LANGUAGES
+        and len(boxes) == len(LANGUAGES)
+        and all(box["x"] >= 0 and box["x"] + box["width"] <= width for box in boxes)
+    )
+
+
+def test_on_a_phone_the_menu_offers_six_languages_in_their_own_names_and_each_works(
+    live_server, browser
+):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, locale="en-GB")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/")
+    assert _switcher_fits(page)
+    page.locator("form.languages button[value=ar]").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert _switcher_fits(page)
+    for code in ("ru", "es", "fr", "zh-hans", "en"):
+        page.locator(f"form.languages button[value={code}]").click()
+        page.wait_for_load_state()
+        assert page.locator("html").get_attribute("lang") == code
+        assert page.locator("html").get_attribute("dir") == "ltr"
+        assert _switcher_fits(page)
+    context.close()

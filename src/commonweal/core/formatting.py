@@ -1,22 +1,32 @@
-"""Numbers, money and day counts as the reader's language writes them (pages only).
+"""Numbers, money, percentages and day counts as the reader's language writes them (pages
+only).
 
-``{{ value|number }}`` groups thousands ("130,000", Chinese "130,000", French "130 000");
-``{{ value|money }}`` adds the community's currency (settings.CURRENCY, from
-COMMONWEAL_CURRENCY), with cents only when there are any ("$130,000", "US$130,000.50");
-``{{ value|days }}`` is a whole number of days ("12", never "12.0"). Babel holds each
-language's rules (CLDR). Empty values stay empty, so a template can write
-``{{ cost|money|default:"—" }}``. CSV and JSON downloads keep plain machine numbers.
+``{{ value|number }}`` groups thousands ("130,000"; French "130 000", Russian "130 000",
+Spanish "130.000" but "1234", Arabic "130,000"); ``{{ value|money }}`` adds the community's
+currency (settings.CURRENCY, from COMMONWEAL_CURRENCY), with cents only when there are any
+("$130,000", "US$130,000.50", "130 000,50 $US"); ``{{ value|percent }}`` writes a share
+given in per cent ("50%", "50 %"); ``{{ value|days }}`` and ``{{ seconds|minutes }}`` are
+whole numbers ("12", never "12.0"). Babel holds each language's rules (CLDR). Arabic is
+written with Western digits (docs/decisions/bidi-latin-digits-in-arabic.md). Empty values
+stay empty, so a template can write ``{{ cost|money|default:"—" }}``. CSV and JSON
+downloads keep plain machine numbers.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, format_percent
 from django.conf import settings
 from django.utils.translation import get_language, to_locale
+
+# Every language, Arabic included, writes the digits 0-9 (CLDR's "latn" system).
+DIGITS = "latn"
+# Languages whose CLDR data sets minimumGroupingDigits to 2: a four-digit number is not
+# grouped ("1234", but "12.345"). Babel does not read that value, so it is kept here.
+GROUP_FROM_FIVE_DIGITS = frozenset({"es", "pl"})
 
 
 @lru_cache(maxsize=32)
@@ -32,13 +42,25 @@ def _reader() -> Locale:
 
 
 def _decimal(value) -> Decimal | None:
-    if value is None or value == "":
+    if value is None or value == "" or isinstance(value, bool):
         return None
     try:
         amount = Decimal(str(value))
     except (InvalidOperation, ValueError):
         return None
     return amount if amount.is_finite() else None
+
+
+def _grouped(amount: Decimal, locale: Locale) -> bool:
+    """Whether the thousands are marked: always, except a four-digit number in a
+    language that groups from five digits."""
+    return locale.language not in GROUP_FROM_FIVE_DIGITS or abs(amount) >= 10000
+
+
+def _with_decimals(pattern: str, places: int) -> str:
+    """A CLDR pattern with exactly ``places`` decimals ("#,##0%" -> "#,##0.0%")."""
+    decimals = "." + "0" * places if places else ""
+    return pattern.replace("#,##0", "#,##0" + decimals, 1)
 
 
 @lru_cache(maxsize=64)
@@ -55,11 +77,16 @@ def money(value, currency: str = "") -> str:
         return ""
     code = currency or settings.CURRENCY
     locale = _reader()
-    if amount == amount.to_integral_value():
-        return format_currency(
-            amount, code, format=_whole_pattern(locale), locale=locale, currency_digits=False
-        )
-    return format_currency(amount, code, locale=locale)
+    whole = amount == amount.to_integral_value()
+    return format_currency(
+        amount,
+        code,
+        format=_whole_pattern(locale) if whole else None,
+        locale=locale,
+        currency_digits=not whole,
+        group_separator=_grouped(amount, locale),
+        numbering_system=DIGITS,
+    )
 
 
 def number(value, decimals: int | str | None = None) -> str:
@@ -68,12 +95,36 @@ def number(value, decimals: int | str | None = None) -> str:
     amount = _decimal(value)
     if amount is None:
         return ""
+    locale = _reader()
+    pattern = None
     if decimals not in (None, ""):
         places = int(decimals)
-        amount = amount.quantize(Decimal(1).scaleb(-places))
-        pattern = "#,##0" + ("." + "0" * places if places else "")
-        return format_decimal(amount, format=pattern, locale=_reader())
-    return format_decimal(amount, locale=_reader())
+        amount = amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        pattern = _with_decimals("#,##0", places)
+    return format_decimal(
+        amount,
+        format=pattern,
+        locale=locale,
+        group_separator=_grouped(amount, locale),
+        numbering_system=DIGITS,
+    )
+
+
+def percent(value, decimals: int | str | None = None) -> str:
+    """A share given in per cent (50.0 for a half), with the reader's percent sign and
+    spacing ("50%", French "50 %"); ``decimals`` as for ``number``."""
+    amount = _decimal(value)
+    if amount is None:
+        return ""
+    locale = _reader()
+    places = int(decimals) if decimals not in (None, "") else 0
+    pattern = _with_decimals(locale.percent_formats[None].pattern, places)
+    return format_percent(
+        (amount / 100).quantize(Decimal(1).scaleb(-places - 2), rounding=ROUND_HALF_UP),
+        format=pattern,
+        locale=locale,
+        numbering_system=DIGITS,
+    )
 
 
 def days(value) -> str:
@@ -81,4 +132,12 @@ def days(value) -> str:
     amount = _decimal(value)
     if amount is None:
         return ""
-    return format_decimal(amount.to_integral_value(), format="#,##0", locale=_reader())
+    return number(amount.to_integral_value(rounding=ROUND_HALF_UP))
+
+
+def minutes(seconds) -> str:
+    """A duration given in seconds, as whole minutes in the reader's language."""
+    amount = _decimal(seconds)
+    if amount is None:
+        return ""
+    return number((amount / 60).to_integral_value(rounding=ROUND_HALF_UP))

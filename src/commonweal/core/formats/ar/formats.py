@@ -1,4 +1,5 @@
-# Arabic (see commonweal/core/formats/__init__.py).
+# Arabic (see commonweal/core/formats/__init__.py): CLDR's "d MMMM y", 24-hour time, and
+# numbers in Western digits with CLDR's marks for them (decisions/bidi-latin-digits-in-arabic.md).
 DATE_FORMAT = "j F Y"
 DATETIME_FORMAT = "j F Y، H:i"
 SHORT_DATE_FORMAT = DATE_FORMAT
@@ -6,3 +7,6 @@ SHORT_DATETIME_FORMAT = DATETIME_FORMAT
 TIME_FORMAT = "H:i"
 MONTH_DAY_FORMAT = "j F"
 YEAR_MONTH_FORMAT = "F Y"
+DECIMAL_SEPARATOR = "."
+THOUSAND_SEPARATOR = ","
+NUMBER_GROUPING = 3

@@ -27,15 +27,17 @@
   var limitNote = document.getElementById("limit-note");
   // Amounts in the community's currency (the form's data-currency), as the page writes
   // them; plain numbers where the browser does not know the language or the currency.
+  // Western digits in every language, Arabic included, as on the server's pages
+  // (docs/decisions/bidi-latin-digits-in-arabic.md).
   var numbers;
-  var money = { maximumFractionDigits: 2 };
+  var money = { maximumFractionDigits: 2, numberingSystem: "latn" };
   if (form.dataset.currency) {
-    money = { style: "currency", currency: form.dataset.currency, maximumFractionDigits: 2, minimumFractionDigits: 0 };
+    money = { style: "currency", currency: form.dataset.currency, maximumFractionDigits: 2, minimumFractionDigits: 0, numberingSystem: "latn" };
   }
   try {
     numbers = new Intl.NumberFormat(document.documentElement.lang || undefined, money);
   } catch (error) {
-    numbers = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+    numbers = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2, numberingSystem: "latn" });
   }
 
   function fill(text, values) {
