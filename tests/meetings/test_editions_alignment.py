@@ -152,3 +152,22 @@ def test_a_side_far_longer_than_the_other_aligns_or_is_refused_past_the_cells_al
     monkeypatch.setattr(alignment, "MAX_CELLS", 1_000)
     with pytest.raises(AlignmentError):
         align(original, edition, band=2)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_an_edition_of_the_first_turns_only_aligns_to_those_turns(data):
+    """Translating the start of a long meeting is how an edition often begins: the
+    totals of the two documents then say nothing about their ratio."""
+    n = data.draw(st.integers(4, 80))
+    k = data.draw(st.integers(3, n))
+    speakers = [0]
+    for _ in range(n - 1):
+        speakers.append(data.draw(st.sampled_from([s for s in range(6) if s != speakers[-1]])))
+    lengths = data.draw(st.lists(st.integers(1, 600), min_size=n, max_size=n))
+    scale = data.draw(st.floats(0.3, 3.0))
+    noise = data.draw(st.lists(st.floats(0.85, 1.15), min_size=k, max_size=k))
+    original = list(zip(speakers, lengths, strict=True))
+    edition = [(speakers[i], max(1.0, lengths[i] * scale * noise[i])) for i in range(k)]
+    mapping = _mapping(align(original, edition))
+    assert mapping == {i: ((i,) if i < k else ()) for i in range(n)}

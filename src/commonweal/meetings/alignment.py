@@ -7,7 +7,8 @@ alignment is a dynamic programme over the two sequences, in the manner of Gale a
 Church's sentence aligner (1993), with these moves and costs:
 
 - 1-1: one original turn is one edition turn (the usual case);
-- 1-0 and 0-1: a turn with no counterpart;
+- 1-0 and 0-1: a turn with no counterpart (cheaper for original turns before the
+  edition's first turn or after its last: an edition may cover part of a meeting);
 - 2-1 and 1-2: two turns on one side are one on the other.
 
 A move costs how far apart the lengths are (the log of their ratio, lengths smoothed so
@@ -24,6 +25,7 @@ cap on the cells held (one byte each, for the way back).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -34,6 +36,10 @@ SPEAKER_MISMATCH = 4.0  # per pair of turns in a move whose speakers differ
 SPEAKER_UNKNOWN = 1.0  # per pair where either speaker is unknown
 MERGE = 1.5  # a 2-1 or 1-2 move, beside its length and speaker costs
 SKIP = 4.0  # a turn with no counterpart, whatever its length
+# An original turn after the edition's last turn, or before its first (an edition
+# stops early more often than it starts late, which breaks ties between the two).
+AFTER_SKIP = 2.0
+BEFORE_SKIP = 3.0
 SMOOTHING = 4.0  # units added to both lengths before their ratio is taken
 BAND = 32  # turns each side of the predicted path
 MAX_CELLS = 40_000_000  # the most band cells one alignment may hold (bytes for the way back)
@@ -62,7 +68,7 @@ _FAR = 1e12
 
 @dataclass(frozen=True)
 class _Sequences:
-    """Both sides as arrays; the edition's lengths calibrated to the original's."""
+    """Both sides as arrays; the edition's lengths times ``scale``, in the original's units."""
 
     a_speakers: np.ndarray
     a_lengths: np.ndarray
@@ -70,18 +76,18 @@ class _Sequences:
     b_lengths: np.ndarray
 
     @classmethod
-    def of(cls, original, edition) -> _Sequences:
-        a_lengths = np.asarray([float(x) for _s, x in original])
-        b_lengths = np.asarray([float(x) for _s, x in edition])
-        total_a, total_b = a_lengths.sum(), b_lengths.sum()
-        if total_a > 0 and total_b > 0:
-            b_lengths *= total_a / total_b
+    def of(cls, original, edition, scale: float) -> _Sequences:
         return cls(
             np.asarray([s for s, _x in original], dtype=np.int64),
-            a_lengths,
+            np.asarray([float(x) for _s, x in original]),
             np.asarray([s for s, _x in edition], dtype=np.int64),
-            b_lengths,
+            np.asarray([float(x) for _s, x in edition]) * scale,
         )
+
+
+# A scale refitted from the first alignment is used when it differs by more than this
+# factor from the one that alignment used (the totals mislead when an edition is partial).
+REFIT = 1.25
 
 
 def align(
@@ -93,14 +99,50 @@ def align(
     """The cheapest alignment of ``edition`` to ``original``, each a sequence of
     (speaker, length) in order; speaker ``UNKNOWN_SPEAKER`` is nobody known.
 
-    Every position of both sequences is in exactly one link, in order. Raises
-    AlignmentError when no path fits in ``MAX_CELLS`` (a side hundreds of times longer
-    than the other).
+    Lengths are compared at the ratio of the two totals first; when the turns that align
+    one to one with the same speaker say otherwise (an edition of part of the meeting),
+    at their median ratio, and aligned again. Every position of both sequences is in
+    exactly one link, in order. Raises AlignmentError when no path fits in
+    ``MAX_CELLS`` (a side hundreds of times longer than the other).
     """
     n, m = len(original), len(edition)
     if n == 0 or m == 0:
         return [Link((i,), ()) for i in range(n)] + [Link((), (j,)) for j in range(m)]
-    sequences = _Sequences.of(original, edition)
+    total_a = sum(float(x) for _s, x in original)
+    total_b = sum(float(x) for _s, x in edition)
+    scale = total_a / total_b if total_a > 0 and total_b > 0 else 1.0
+    for _attempt in range(3):
+        sequences = _Sequences.of(original, edition, scale)
+        links = _align_scaled(sequences, band)
+        fitted = _fitted_scale(links, original, edition)
+        if fitted is None or abs(math.log(fitted / scale)) <= math.log(REFIT):
+            break
+        scale = fitted
+    return links
+
+
+def _fitted_scale(links: list[Link], original, edition) -> float | None:
+    """The median ratio of original to edition length over one-to-one links whose
+    speakers are the same known person; None when there are too few."""
+    ratios = []
+    for link in links:
+        if len(link.original) == 1 and len(link.edition) == 1:
+            (speaker_a, length_a), (speaker_b, length_b) = (
+                original[link.original[0]],
+                edition[link.edition[0]],
+            )
+            if speaker_a == speaker_b != UNKNOWN_SPEAKER and length_a > 0 and length_b > 0:
+                ratios.append(float(length_a) / float(length_b))
+    if len(ratios) < 3:
+        return None
+    ratios.sort()
+    return ratios[len(ratios) // 2]
+
+
+def _align_scaled(sequences: _Sequences, band: int) -> list[Link]:
+    """The alignment at the sequences' scale, the band doubled while the path runs
+    along its edge and there is room."""
+    n, m = len(sequences.a_lengths), len(sequences.b_lengths)
     width = max(2, band)
     while True:
         codes, lows = _fill(sequences, width)
@@ -157,7 +199,10 @@ def _block_costs(s: _Sequences, lows: np.ndarray, rows: np.ndarray, cells: int):
     costs = np.empty((len(rows), 4, cells))
     costs[:, 0] = _length_cost(length, s.b_lengths[b1]) + said
     costs[:, 0][(columns < 1) | outside] = np.inf
-    costs[:, 1] = SKIP
+    # An edition may cover part of the meeting: original turns before its first turn or
+    # after its last one are left without a counterpart at a lower cost, so that the
+    # edition's turns stay together rather than each going to its best length anywhere.
+    costs[:, 1] = np.where(columns == m, AFTER_SKIP, np.where(columns == 0, BEFORE_SKIP, SKIP))
     costs[:, 2] = MERGE + _length_cost(length + s.a_lengths[a2], s.b_lengths[b1]) + said
     costs[:, 2] += _speaker_cost(s.a_speakers[a2], s.b_speakers[b1])
     costs[:, 2][(columns < 1) | outside | (rows < 2)[:, None]] = np.inf
