@@ -111,6 +111,20 @@ def test_spanish_groups_thousands_only_from_five_digits_as_cldr_says():
         )
 
 
+def test_a_number_keeps_the_decimals_it_holds_and_a_word_passes_through_a_table():
+    page = Template(
+        "{% load formatting %}{% for cell in row %}[{{ cell|number|default:cell }}]{% endfor %}"
+    )
+    row = ["Alpha", 50.0, 0.42, 1234, "2500.50"]
+    with translation.override("fr"):
+        assert (
+            page.render(Context({"row": row}))
+            == f"[Alpha][50,0][0,42][1{NNBSP}234][2{NNBSP}500,50]"
+        )
+    with translation.override("en"):
+        assert page.render(Context({"row": row})) == "[Alpha][50.0][0.42][1,234][2,500.50]"
+
+
 def test_a_duration_in_seconds_shows_as_whole_minutes():
     page = Template("{% load formatting %}{{ short|minutes }}|{{ long|minutes }}")
     with translation.override("fr"):

@@ -1,15 +1,17 @@
 """Numbers, money, percentages and day counts as the reader's language writes them (pages
 only).
 
-``{{ value|number }}`` groups thousands ("130,000"; French "130 000", Russian "130 000",
-Spanish "130.000" but "1234", Arabic "130,000"); ``{{ value|money }}`` adds the community's
-currency (settings.CURRENCY, from COMMONWEAL_CURRENCY), with cents only when there are any
-("$130,000", "US$130,000.50", "130 000,50 $US"); ``{{ value|percent }}`` writes a share
-given in per cent ("50%", "50 %"); ``{{ value|days }}`` and ``{{ seconds|minutes }}`` are
-whole numbers ("12", never "12.0"). Babel holds each language's rules (CLDR). Arabic is
-written with Western digits (docs/decisions/bidi-latin-digits-in-arabic.md). Empty values
-stay empty, so a template can write ``{{ cost|money|default:"—" }}``. CSV and JSON
-downloads keep plain machine numbers.
+``{{ value|number }}`` groups thousands and keeps the value's decimals ("130,000", "50.0";
+French "130 000", Russian "130 000", Spanish "130.000" but "1234", Arabic "130,000");
+``{{ value|money }}`` adds the community's currency (settings.CURRENCY, from
+COMMONWEAL_CURRENCY), with cents only when there are any ("$130,000", "US$130,000.50",
+"130 000,50 $US"); ``{{ value|percent }}`` writes a share given in per cent ("50%",
+"50 %"); ``{{ value|days }}`` and ``{{ seconds|minutes }}`` are whole numbers ("12", never
+"12.0"). Babel holds each language's rules (CLDR). Arabic is written with Western digits
+(docs/decisions/bidi-latin-digits-in-arabic.md). Empty values stay empty, so a template
+can write ``{{ cost|money|default:"—" }}``; a value that is not a number comes out empty
+too, so ``{{ cell|number|default:cell }}`` formats the numbers of a mixed table. CSV and
+JSON downloads keep plain machine numbers.
 """
 
 from __future__ import annotations
@@ -90,20 +92,21 @@ def money(value, currency: str = "") -> str:
 
 
 def number(value, decimals: int | str | None = None) -> str:
-    """A number with the reader's grouping and decimal mark; ``decimals`` fixes how many
-    decimals show (a whole number shows none unless asked)."""
+    """A number with the reader's grouping and decimal mark. It shows the decimals the
+    value holds (50.0 stays "50.0", as in the CSV of the same figure; 1234 is "1,234"),
+    unless ``decimals`` fixes how many."""
     amount = _decimal(value)
     if amount is None:
         return ""
     locale = _reader()
-    pattern = None
-    if decimals not in (None, ""):
+    if decimals in (None, ""):
+        places = max(0, -amount.as_tuple().exponent)
+    else:
         places = int(decimals)
         amount = amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-        pattern = _with_decimals("#,##0", places)
     return format_decimal(
         amount,
-        format=pattern,
+        format=_with_decimals("#,##0", places),
         locale=locale,
         group_separator=_grouped(amount, locale),
         numbering_system=DIGITS,
