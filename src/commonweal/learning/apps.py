@@ -14,3 +14,8 @@ class LearningConfig(AppConfig):
         from commonweal.learning.panels import panels_register
 
         panels_register()
+
+        from commonweal.learning.glossary import rules as glossary_rules  # noqa: F401
+        from commonweal.learning.glossary.hook import hook_register
+
+        hook_register()

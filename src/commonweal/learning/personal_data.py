@@ -1,5 +1,5 @@
 from commonweal.core import personal_data
-from commonweal.learning.models import Certificate, Enrolment, QuizAttempt
+from commonweal.learning.models import Certificate, Enrolment, KnownTerm, QuizAttempt
 
 # Progress exists only for the learner: it goes with them (lessons done and quiz
 # attempts with it, by cascade).
@@ -25,4 +25,12 @@ personal_data.register(
     subject="account",
     export_fields=("quiz", "score", "marked_at"),
     erasure=personal_data.blank("marked_by"),
+)
+# "I know this" in the glossary is the reader's own: exported, and gone with them.
+personal_data.register(
+    KnownTerm,
+    field="user",
+    subject="account",
+    export_fields=("term", "created_at"),
+    erasure=personal_data.DELETE,
 )

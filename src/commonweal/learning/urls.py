@@ -1,5 +1,6 @@
 from django.urls import path
 
+from commonweal.learning.glossary import views as glossary
 from commonweal.learning.views import authoring, quizzes, reading
 
 app_name = "learning"
@@ -44,4 +45,10 @@ urlpatterns = [
         authoring.edition_edit,
         name="edition_edit",
     ),
+    path("glossary/", glossary.glossary, name="glossary"),
+    path("glossary/new/", glossary.term_add, name="term_add"),
+    path("glossary/glossary.<str:file_format>", glossary.glossary_download, name="glossary_file"),
+    path("glossary/<slug:slug>/", glossary.term, name="term"),
+    path("glossary/<slug:slug>/edit/", glossary.term_edit, name="term_edit"),
+    path("glossary/<slug:slug>/know/", glossary.term_know, name="term_know"),
 ]

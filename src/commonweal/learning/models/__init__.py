@@ -16,6 +16,7 @@ from commonweal.learning.models.courses import (
     body_hash,
     text_in,
 )
+from commonweal.learning.models.glossary import KnownTerm, Term, TermMeaning
 from commonweal.learning.models.progress import Certificate, Enrolment, LessonDone, QuizAttempt
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "Course",
     "EditionStatus",
     "Enrolment",
+    "KnownTerm",
     "Lesson",
     "LessonDone",
     "LessonEdition",
@@ -32,6 +34,8 @@ __all__ = [
     "Question",
     "Quiz",
     "QuizAttempt",
+    "Term",
+    "TermMeaning",
     "body_hash",
     "text_in",
 ]
