@@ -60,8 +60,14 @@ def test_a_group_keeps_its_colour_on_every_meeting_page(client, make_group):
         pages.append(client.get(meeting.get_absolute_url()).content.decode())
     for page in pages:
         legend = re.search(r'<p class="legend">(.*?)</p>', page).group(1)
-        assert f'--group: {ncsg.colour}"></span> <a href="{ncsg.get_absolute_url()}">NCSG' in legend
-        assert f'--group: {alac.colour}"></span> <a href="{alac.get_absolute_url()}">ALAC' in legend
+        assert (
+            f'--group: {ncsg.colour}"></span> <a href="{ncsg.get_absolute_url()}"><bdi>NCSG'
+            in legend
+        )
+        assert (
+            f'--group: {alac.colour}"></span> <a href="{alac.get_absolute_url()}"><bdi>ALAC'
+            in legend
+        )
         assert page.count(f'style="--group: {ncsg.colour}"') >= 2  # the swatch and the turn
     assert ncsg.colour != alac.colour
 

@@ -53,7 +53,7 @@ def test_a_person_asks_the_coordinator_approves_and_the_person_may_vote(
     assert "digital rights clinic" in queue.content.decode()
     membership_request = MembershipRequest.objects.get()
     confirm = client.get(reverse("community:request_approve", kwargs={"pk": membership_request.pk}))
-    assert "may vote in the rounds open to NCSG" in confirm.content.decode()
+    assert "may vote in the rounds open to <bdi>NCSG</bdi>" in confirm.content.decode()
     assert not Membership.objects.filter(person=participant.person).exists()
     with django_capture_on_commit_callbacks(execute=True):
         response = _decide(client, coordinator, membership_request, note="Welcome aboard.")

@@ -46,8 +46,8 @@ def test_a_reply_goes_under_the_comment_and_a_reply_to_a_reply_is_refused(
     assert reply.parent == first
     page = _page(client, reverse("discussion:item", kwargs={"pk": item.pk}))
     assert page.index("Fund this first.") < page.index("Agreed, it is cheap.")
-    assert f"Reply to {author.person.display_name}" in page
-    assert f"Reply to {other.person.display_name}" not in page
+    assert f"Reply to <bdi>{author.person.display_name}</bdi>" in page
+    assert f"Reply to <bdi>{other.person.display_name}</bdi>" not in page
 
     response = client.post(post_url(item), {"text": "Deeper still.", "parent": reply.pk})
     assert response.status_code == 400

@@ -15,7 +15,7 @@ def test_the_secretariat_renames_a_topic_and_the_cue_words_are_kept(
     assert client.post(url, {"title": "Security and cybercrime"}).status_code == 403
     client.force_login(role_users["secretariat"])
     form = client.get(url).content.decode()
-    assert f"“{found}”" in form  # the words the transcript gave are shown
+    assert f"“<bdi>{found}</bdi>”" in form  # the words the transcript gave are shown
     refused = client.post(url, {"title": "   "})
     assert refused.status_code == 400 and "Write a title." in refused.content.decode()
     saved = client.post(url, {"title": "  Security   and cybercrime "}, follow=True)

@@ -112,5 +112,5 @@ def test_the_group_page_shows_the_evidence_of_each_score_as_text(client, make_gr
     )
     page = client.get(f"/metrics/groups/{group.slug}/").content.decode()
     for code in CODES:
-        assert f'<p class="evidence">evidence for {code}</p>' in page
+        assert f'<p class="evidence" dir="auto">evidence for {code}</p>' in page
     assert 'title="evidence for' not in page  # not hidden in a tooltip

@@ -76,7 +76,7 @@ def test_the_list_shows_the_readers_language_and_tags_illustrative_rows(
     with translation.override("zh-hans"):
         page = client.get(reverse("recommendations:list"), HTTP_ACCEPT_LANGUAGE="zh-hans")
     text = page.content.decode()
-    assert '<span lang="zh-hans">一份清楚的优先事项列表</span>' in text
+    assert '<span lang="zh-hans" dir="auto">一份清楚的优先事项列表</span>' in text
     assert "illustrative" in text
 
 

@@ -67,7 +67,7 @@ def test_someone_outside_the_voting_groups_is_told_why_and_where_to_ask_to_join(
     assert _ballot_url(approval_round) not in page
     assert "you are not a member of any of them" in page
     assert "To vote, ask to join one of these groups on its page:" in page
-    assert f'<a href="{voting_group.get_absolute_url()}">{voting_group.name}</a>' in page
+    assert f'<a href="{voting_group.get_absolute_url()}"><bdi>{voting_group.name}</bdi></a>' in page
     assert reverse("community:groups") in page
 
 
