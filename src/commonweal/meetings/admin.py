@@ -1,6 +1,15 @@
 from django.contrib import admin
 
-from commonweal.meetings.models import Candidate, IngestJob, Meeting, Participant, Topic, Turn
+from commonweal.meetings.models import (
+    Candidate,
+    EditionTurn,
+    IngestJob,
+    Meeting,
+    MeetingEdition,
+    Participant,
+    Topic,
+    Turn,
+)
 
 
 @admin.register(Meeting)
@@ -16,6 +25,7 @@ class MeetingAdmin(admin.ModelAdmin):
         "end_time",
         "timezone",
         "place",
+        "event",
         "language",
         "source_name",
         "source_format",
@@ -77,6 +87,32 @@ class CandidateAdmin(admin.ModelAdmin):
     search_fields = ["sentence", "meeting__title"]
     fields = ["meeting", "turn", "kind", "sentence", "status"]
     readonly_fields = ["meeting", "turn", "kind", "sentence"]
+
+
+@admin.register(MeetingEdition)
+class MeetingEditionAdmin(admin.ModelAdmin):
+    """Editions are written by ingestion only: read here, removed here if need be."""
+
+    list_display = ["meeting", "language", "title", "aligned_turns", "source_name", "ingested_at"]
+    list_filter = ["language", "ingested_at"]
+    search_fields = ["title", "meeting__title", "source_name"]
+    fields = ["meeting", "language", "title", "place", "source_name", "aligned_turns"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(EditionTurn)
+class EditionTurnAdmin(admin.ModelAdmin):
+    list_display = ["edition", "index", "turn_index", "span"]
+    list_filter = ["edition__language", "span"]
+    search_fields = ["text", "edition__meeting__title"]
+    fields = ["edition", "index", "turn_index", "span", "text"]
+    readonly_fields = ["edition", "index", "turn_index", "span"]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(IngestJob)

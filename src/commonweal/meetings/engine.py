@@ -20,7 +20,13 @@ from commonweal.transcript.identity import Roster, RosterPerson, roster_from_byt
 from commonweal.transcript.readers import MAX_BYTES as MAX_TRANSCRIPT_BYTES
 from commonweal.transcript.writers import to_json_data
 
-__all__ = ["MAX_TRANSCRIPT_BYTES", "TranscriptError", "parse_bytes", "roster_from_database"]
+__all__ = [
+    "MAX_TRANSCRIPT_BYTES",
+    "TranscriptError",
+    "parse_bytes",
+    "roster_for",
+    "roster_from_database",
+]
 
 _UNSAFE = re.compile(r"[^\w.\-]+")
 
@@ -66,11 +72,7 @@ def parse_bytes(
     with tempfile.TemporaryDirectory(prefix="commonweal-ingest-") as folder:
         path = Path(folder) / _safe_name(source_name, "transcript.txt")
         path.write_bytes(data)
-        parsed_roster = (
-            _roster(roster, roster_name or "roster.yaml")
-            if roster is not None
-            else roster_from_database()
-        )
+        parsed_roster = roster_for(roster, roster_name)
         try:
             result = parse_file(str(path), parsed_roster)
         except TranscriptError as error:
@@ -78,6 +80,14 @@ def parse_bytes(
                 source_name, error.message, line=error.line, field=error.field
             ) from None
         return to_json_data(result)
+
+
+def roster_for(roster: bytes | None, roster_name: str = "") -> Roster:
+    """The roster a transcript is read with: the one uploaded with it, else everyone the
+    platform knows."""
+    if roster is not None:
+        return _roster(roster, roster_name or "roster.yaml")
+    return roster_from_database()
 
 
 @lru_cache(maxsize=8)

@@ -20,6 +20,9 @@ class Meeting(models.Model):
     end_time = models.TimeField(_("ends"), null=True, blank=True)
     timezone = models.CharField(_("time zone"), max_length=60, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
+    # The series a meeting belongs to as its header names it ("ICANN64"): written the same
+    # in every language, so it tells one meeting's language editions apart from another's.
+    event = models.CharField(_("event"), max_length=100, blank=True)
     language = models.CharField(_("language of the record"), max_length=35, blank=True)
     source_name = models.CharField(_("source file"), max_length=255)
     source_format = models.CharField(_("source format"), max_length=30, blank=True)
@@ -233,6 +236,76 @@ class Candidate(models.Model):
         return self.sentence[:80]
 
 
+class MeetingEdition(models.Model):
+    """The same meeting's record in another language, attached to the meeting first stored
+    (the original), its turns aligned to the original's (meetings/editions.py).
+
+    An edition adds text only: the meeting's measures, speakers, topics and candidates
+    all come from the original, so they are counted once.
+    """
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="editions", verbose_name=_("meeting")
+    )
+    language = models.CharField(_("language"), max_length=35)
+    title = models.CharField(_("title"), max_length=300)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    source_name = models.CharField(_("source file"), max_length=255)
+    content_hash = models.CharField(
+        _("content digest"), max_length=64, db_index=True, editable=False
+    )
+    # Who spoke, as the alignment needs it and no more: for each of the edition's
+    # speakers, {"person": id} when linked to a person, else {"keys": [digests of the
+    # folded labels]}, or {} for an unidentified voice; no name is kept here.
+    speakers = models.JSONField(_("speakers"), default=list, editable=False)
+    aligned_turns = models.PositiveIntegerField(_("turns aligned to the original"), default=0)
+    ingested_at = models.DateTimeField(_("ingested at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("language edition")
+        verbose_name_plural = _("language editions")
+        ordering = ["meeting", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "language"], name="edition_language_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} [{self.language}]"
+
+
+class EditionTurn(models.Model):
+    """One turn of an edition, shown beside the original turn it translates.
+
+    ``turn_index`` is the original turn it stands beside (an index, not a key, so that a
+    corrected original can be aligned again); ``span`` how many original turns it
+    translates: 1, 2 (two original turns joined in this edition) or 0 (a turn with no
+    counterpart, shown after the original turn ``turn_index``). Two edition turns may
+    translate one original turn (split in this edition): both have its index.
+    """
+
+    edition = models.ForeignKey(
+        MeetingEdition, on_delete=models.CASCADE, related_name="turns", verbose_name=_("edition")
+    )
+    index = models.PositiveIntegerField(_("order"))
+    speaker = models.PositiveIntegerField(_("speaker"), default=0)
+    text = models.TextField(_("text"))
+    units = models.PositiveIntegerField(_("words or characters"), default=0)
+    turn_index = models.PositiveIntegerField(_("original turn"))
+    span = models.PositiveSmallIntegerField(_("original turns translated"), default=1)
+
+    class Meta:
+        verbose_name = _("edition turn")
+        verbose_name_plural = _("edition turns")
+        ordering = ["edition", "index"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "index"], name="edition_turn_index_once"),
+        ]
+        indexes = [models.Index(fields=["edition", "turn_index"], name="edition_turn_beside")]
+
+    def __str__(self) -> str:
+        return f"{self.edition_id}#{self.index}"
+
+
 class IngestJob(models.Model):
     """One uploaded transcript on its way to becoming a meeting, run in the background.
 
@@ -259,7 +332,7 @@ class IngestJob(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
     step = models.CharField(_("step"), max_length=10, choices=Step.choices, default=Step.WAITING)
-    outcome = models.CharField(_("outcome"), max_length=10, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, blank=True)
     message = models.TextField(_("message"), blank=True)
     meeting = models.ForeignKey(
         Meeting,

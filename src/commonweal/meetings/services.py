@@ -15,8 +15,16 @@ from django.utils.translation import gettext
 
 from commonweal.community.models import StakeholderGroup
 from commonweal.community.selectors import people_by_name
-from commonweal.meetings import engine, signals
-from commonweal.meetings.models import Candidate, IngestJob, Meeting, Participant, Topic, Turn
+from commonweal.meetings import editions, engine, signals
+from commonweal.meetings.models import (
+    Candidate,
+    IngestJob,
+    Meeting,
+    MeetingEdition,
+    Participant,
+    Topic,
+    Turn,
+)
 from commonweal.rosters import name_key
 
 logger = logging.getLogger(__name__)
@@ -25,7 +33,9 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class IngestResult:
     meeting: Meeting
-    action: str  # "created", "replaced" or "unchanged"
+    # "created", "replaced" or "unchanged"; "edition-created" or "edition-replaced" when
+    # the transcript was another language's record of ``meeting`` (meetings/editions.py)
+    action: str
 
 
 def _digest(*parts: bytes) -> str:
@@ -67,24 +77,37 @@ def meeting_ingest(
     user=None,
     on_step: Callable[[str], None] | None = None,
 ) -> IngestResult:
-    """Parse a transcript and store it as a meeting.
+    """Parse a transcript and store it as a meeting, or as a language edition of the
+    meeting it is another language's record of.
 
     Idempotent by content: the same file (and roster) twice changes nothing; a corrected
-    file for the same meeting replaces it. Parsing happens before any write, and all
-    writes share one transaction, so a failure leaves no partial meeting.
-    Raises engine.TranscriptError for a file the engine refuses.
+    file for the same meeting (or edition) replaces it. Parsing happens before any write,
+    and all writes share one transaction, so a failure leaves no partial meeting.
+    Raises engine.TranscriptError for a file the engine refuses, or an edition that
+    cannot be aligned to its meeting.
     """
     content_hash = _digest(data, roster or b"")
     existing = Meeting.objects.filter(content_hash=content_hash).first()
     if existing is not None:
         return IngestResult(existing, "unchanged")
+    edition = MeetingEdition.objects.filter(content_hash=content_hash).first()
+    if edition is not None:
+        return IngestResult(edition.meeting, "unchanged")
     if on_step:
         on_step(IngestJob.Step.PARSING)
     parsed = engine.parse_bytes(
         data, source_name=source_name, roster=roster, roster_name=roster_name
     )
+    plan = editions.edition_plan(
+        parsed, source_name=source_name, roster=roster, roster_name=roster_name
+    )
     if on_step:
         on_step(IngestJob.Step.STORING)
+    if plan is not None:
+        action = editions.edition_store(
+            plan=plan, parsed=parsed, source_name=source_name, content_hash=content_hash
+        )
+        return IngestResult(plan.meeting, action)
     return _meeting_store(
         parsed=parsed, source_name=source_name, content_hash=content_hash, user=user
     )
@@ -103,6 +126,8 @@ def _meeting_store(*, parsed: dict, source_name: str, content_hash: str, user) -
     topics = _topics_store(meeting, parsed.get("topics") or [])
     turns = _turns_store(meeting, parsed.get("turns") or [], participants, topics)
     _candidates_store(meeting, parsed.get("candidates") or [], turns)
+    if action == "replaced":
+        editions.editions_realign(meeting)
     return IngestResult(meeting, action)
 
 
@@ -130,6 +155,7 @@ def _meeting_header_set(
     meeting.end_time = _iso(header.get("end"), datetime.time.fromisoformat)
     meeting.timezone = (header.get("timezone") or "")[:60]
     meeting.place = (header.get("place") or "")[:200]
+    meeting.event = str(header.get("event") or "")[:100]
     meeting.language = (header.get("language") or "")[:35]
     meeting.source_name = Path(source_name).name[:255]
     meeting.source_format = ((parsed.get("source") or {}).get("format") or "")[:30]
