@@ -88,6 +88,9 @@ FURNITURE = [
     "x" * 95 + ": y",
     "a" * 89 + ": b",
     "Tuesday, March 12, 2019 – 08:30 to 09:30 JST",
+    "*Note: This is a transcript of an audio file, wrapped\nover three lines\nand closed.*",
+    "*This is a transcript of an audio file\nMATTHEW SHEARS: never closed",
+    "_Это расшифровка аудиофайла\nпо строкам_",
 ]
 SPACES = ["", " ", "\t", "\u3000", "\xa0", "  \u2028"]
 
@@ -179,6 +182,29 @@ def test_a_disclaimer_line_in_any_case_is_furniture_however_it_is_read():
     in_bulk, one_by_one = both_ways(text)
     assert in_bulk == one_by_one
     assert [turn.text for turn in in_bulk[1]] == ["One.\nStill A B."]
+
+
+def test_a_disclaimer_in_italics_wrapped_over_lines_is_furniture_up_to_its_closing_mark():
+    text = (
+        "A B: One.\n\n*Note: This is a transcript of an audio file. Although\n"
+        "in some cases it may be incomplete\nor inaccurate.*\nStill A B.\n"
+    )
+    in_bulk, one_by_one = both_ways(text)
+    assert in_bulk == one_by_one
+    assert [turn.text for turn in in_bulk[1]] == ["One.\nStill A B."]
+
+
+def test_a_wrapped_disclaimer_whose_italics_never_close_takes_only_its_own_line():
+    # A blank line, or a label, ends the run before a closing mark is found: what comes
+    # after the disclaimer's line is speech, or a turn, as before.
+    for after, expected in (
+        ("\n\nrest of the page*", [("A B", "One.\nrest of the page*")]),
+        ("\nC D: Hello.*", [("A B", "One."), ("C D", "Hello.*")]),
+    ):
+        text = "A B: One.\n\n*This is a transcript of an audio file" + after + "\n"
+        in_bulk, one_by_one = both_ways(text)
+        assert in_bulk == one_by_one
+        assert [(turn.label, turn.text) for turn in in_bulk[1]] == expected
 
 
 def test_annotations_are_lifted_with_the_space_before_them_when_what_follows_closes():

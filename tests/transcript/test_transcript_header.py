@@ -52,6 +52,24 @@ def test_french_spanish_russian_and_arabic_dates_come_from_the_word_tables(line)
     assert find_time_range(line) == ("08:30", "09:30", "JST")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2019年6月24日（星期一）— 10:30 至 11:00 WET",
+        "Lundi 24 juin 2019 – 10h30 à 11h00 WET",
+        "lundi 24 juin 2019 – 10 h 30 à 11 h 00 WET",
+        "Lunes, 24 de junio de 2019 – 10:30 a 11:00 WET",
+        "понедельник, 24 июня 2019 г. – с 10:30 до 11:00 WET",
+        "Понедельник, 24 июня 2019 г. – с 10:30 по 11:00 WET",
+        "الاثنين، 24 يونيو 2019 – من 10:30 إلى 11:00 بتوقيت WET",
+        "الاثنين، 24 حزيران 2019 – من 10:30 حتى 11:00 WET",
+    ],
+)
+def test_each_un_language_writes_the_sample_meetings_date_and_range_its_own_way(line):
+    assert find_date(line) == "2019-06-24"
+    assert find_time_range(line) == ("10:30", "11:00", "WET")
+
+
 def test_an_impossible_date_or_time_is_not_a_header():
     assert find_date("2019 年 2 月 30 日") is None
     assert find_time_range("25:00 to 26:00") is None

@@ -74,7 +74,7 @@ def test_no_cue_phrase_holds_a_sentence_mark():
     # to lie in that sentence: true only while no cue phrase holds a mark.
     from commonweal.transcript.languages import CUES
 
-    marks = set("。！？.!?\n")
+    marks = set("。！？.!?؟\n")
     for language, table in CUES.items():
         for phrase in (*table.recommendation, *table.action):
             assert not marks & set(phrase), (language, phrase)

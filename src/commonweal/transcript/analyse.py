@@ -15,10 +15,10 @@ from commonweal.transcript.identity import Identity, Roster, resolve
 from commonweal.transcript.languages import cues_for
 from commonweal.transcript.measures import (
     balance,
-    count_questions,
     count_units,
     estimate_seconds,
     per_text,
+    question_counter,
 )
 from commonweal.transcript.model import Document, GroupMeasure, Participant, Result
 from commonweal.transcript.topics import find_topics
@@ -45,7 +45,7 @@ def analyse(document: Document, roster: Roster | None = None) -> Result:
         participants,
         participant=array("i", map(of_label.__getitem__, label_numbers)),
         units=units,
-        questions=per_text(count_questions, texts),
+        questions=per_text(question_counter(document.language), texts),
         seconds=seconds,
     )
     _measure_participants(participants, turns, raw_interrupted(raw_turns))

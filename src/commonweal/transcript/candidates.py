@@ -17,7 +17,7 @@ from commonweal.transcript.cuehits import CueIndex
 from commonweal.transcript.languages import cues_for
 from commonweal.transcript.model import Candidate, Turn
 from commonweal.transcript.proposals import Judge, judge_for
-from commonweal.transcript.topics import sentence_and_mark
+from commonweal.transcript.topics import Marks, marks_for, sentence_and_mark
 from commonweal.transcript.turntable import turn_texts, turn_who
 
 
@@ -38,9 +38,10 @@ def find_candidates(
         )
     )
     judge = judge_for(language)
+    marks = marks_for(language)
     found: list[Candidate] = []
     for index, in_turn in groupby(hits, key=itemgetter(0)):
-        found.extend(_candidates_in(turns, index, texts[index], in_turn, judge))
+        found.extend(_candidates_in(turns, index, texts[index], in_turn, judge, marks))
     return found
 
 
@@ -50,6 +51,7 @@ def _candidates_in(
     text: str,
     hits: Iterable[tuple[int, int, int, str]],
     judge: Judge | None,
+    marks: Marks,
 ) -> Iterable[Candidate]:
     """One candidate per sentence holding a cue (and read as a proposal of its kind, where
     the language has rules), recommendation winning over action."""
@@ -61,7 +63,7 @@ def _candidates_in(
     sentence, mark, judged = "", -1, {}
     for _, start, end, kind in hits:
         if start >= mark:
-            sentence, mark = sentence_and_mark(text, start, end)
+            sentence, mark = sentence_and_mark(text, start, end, marks)
             judged = {}
         if not sentence or sentence[-1] in "?？؟":
             continue

@@ -21,15 +21,9 @@ _PAGE_NUMBER = re.compile(
 _BRACKETED = re.compile(r"^[\[(（【]\s*(?P<inner>[^\[\]()（）【】]{1,60}?)\s*[\])）】]$")
 
 
-def is_furniture(paragraph: str) -> bool:
-    """Whether a whole paragraph (stripped) is furniture rather than speech."""
-    if len(paragraph) <= _SHORT:
-        return _is_short_furniture(paragraph) or _is_short_disclaimer(paragraph)
-    return _is_furniture(paragraph) or is_disclaimer(paragraph)
-
-
 def is_disclaimer_paragraph(paragraph: str) -> bool:
-    """Whether a paragraph (stripped) holds a fragment of the disclaimer."""
+    """Whether a paragraph (stripped) holds a fragment of the disclaimer: with
+    ``is_furniture_by_shape``, whether a whole paragraph is furniture rather than speech."""
     if len(paragraph) <= _SHORT:
         return _is_short_disclaimer(paragraph)
     return is_disclaimer(paragraph)
@@ -49,7 +43,7 @@ _ITALIC = "*_"
 
 
 def is_furniture_by_shape(paragraph: str) -> bool:
-    """The same, the disclaimer aside: a separator, a page number or an end marker."""
+    """Whether a paragraph is a separator, a page number or an end marker."""
     if len(paragraph) <= _SHORT:
         return _is_short_furniture(paragraph)
     return _is_furniture(paragraph)

@@ -21,6 +21,7 @@ from operator import mul
 from commonweal.transcript.labels import CJK
 from commonweal.transcript.languages import (
     DEFAULT_SPEAKING_RATE,
+    EXTRA_SENTENCE_MARKS,
     SPEAKING_RATE,
     TURN_OVERHEAD_SECONDS,
 )
@@ -35,8 +36,9 @@ _CJK_RUN = re.compile(f"[{CJK}]+")
 # whitespace (not a look-behind) lets the regex skip ahead to the next space.
 _NO_WORD_TOKEN = re.compile(r"\s[^\w\s]+(?!\S)")
 _NO_WORD_FIRST = re.compile(r"[^\w\s]+(?!\S)")
-_QUESTION = re.compile(r"[?？؟]+")
-_QUESTION_PAIRS = ("??", "？？", "?？", "？?", "؟؟")
+_QUESTION = re.compile(r"[?？]+")
+_QUESTION_PAIRS = ("??", "？？", "?？", "？?")
+_ARABIC_QUESTION = re.compile(r"[?？؟]+")
 # ASCII text as classes, one byte a character: a letter, digit or "_" (what ``\w`` is in
 # ASCII) becomes "a", whitespace (what str.split() splits at) " ", anything else ".".
 _ASCII_CLASSES = bytes(
@@ -83,12 +85,25 @@ def _count_ascii_tokens(text: str) -> int:
 
 
 def count_questions(text: str) -> int:
-    """Sentences that end in a question mark ("？？" is one question; Arabic writes "؟")."""
-    if "?" not in text and "？" not in text and "؟" not in text:  # most turns: scans in C
+    """Sentences that end in a question mark ("？？" is one question)."""
+    if "?" not in text and "？" not in text:  # most turns: two scans in C, no regex
         return 0
     if not any(map(text.__contains__, _QUESTION_PAIRS)):  # each mark its own question
-        return text.count("?") + text.count("？") + text.count("؟")
+        return text.count("?") + text.count("？")
     return len(_QUESTION.findall(text))
+
+
+def count_arabic_questions(text: str) -> int:
+    """The same where questions may also end in the Arabic question mark "؟"."""
+    return len(_ARABIC_QUESTION.findall(text))
+
+
+def question_counter(language: str) -> Callable[[str], int]:
+    """How a language's turns count their questions: Arabic adds "؟" to the marks, the
+    others keep the two scans that make most turns cost nothing."""
+    return (
+        count_arabic_questions if "؟" in EXTRA_SENTENCE_MARKS.get(language, "") else count_questions
+    )
 
 
 def per_text(count: Callable[[str], int], texts: Sequence[str]) -> array:

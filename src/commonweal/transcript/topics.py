@@ -12,41 +12,72 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from itertools import chain, groupby, repeat
 from operator import add, itemgetter
+from typing import NamedTuple
 
 from commonweal.transcript.cuehits import CueIndex
-from commonweal.transcript.languages import CueTable, cues_for
+from commonweal.transcript.languages import (
+    EXTRA_CLAUSE_MARKS,
+    EXTRA_SENTENCE_MARKS,
+    CueTable,
+    cues_for,
+)
 from commonweal.transcript.model import Topic, Turn
 from commonweal.transcript.turntable import TurnTable, turn_participants, turn_texts
 
-# Sentence and clause marks, with the Arabic question mark, comma and semicolon (؟ ، ؛).
-_MARK = re.compile(r"[。！？.!?؟\n]")
-# Greedy to the end, then back to the last mark: the regex engine walks back in C.
-_LAST_MARK = re.compile(r".*[。！？.!?؟\n]", re.DOTALL)
-_CLAUSE_MARK = re.compile(r"[，,；;،؛。！？.!?؟\n]")
-_LAST_CLAUSE_MARK = re.compile(r".*[，,；;،؛。！？.!?؟\n]", re.DOTALL)
+_SENTENCE_MARKS = "。！？.!?"
+_CLAUSE_MARKS = "，,；;"
 _TITLE_LENGTH = 80
+
+
+class Marks(NamedTuple):
+    """Where sentences and clauses end in a language, as the patterns that find them."""
+
+    # "last_": greedy to the end, then back to the last mark (the regex engine walks back
+    # in C).
+    sentence: re.Pattern[str]
+    last_sentence: re.Pattern[str]
+    clause: re.Pattern[str]
+    last_clause: re.Pattern[str]
+
+
+@lru_cache(maxsize=16)
+def marks_for(language: str) -> Marks:
+    """The marks of a language: every language's, and those it adds (Arabic "؟ ، ؛")."""
+    sentence = _SENTENCE_MARKS + EXTRA_SENTENCE_MARKS.get(language, "") + "\n"
+    clause = _CLAUSE_MARKS + EXTRA_CLAUSE_MARKS.get(language, "") + sentence
+    sentence, clause = re.escape(sentence), re.escape(clause)
+    return Marks(
+        re.compile(f"[{sentence}]"),
+        re.compile(f".*[{sentence}]", re.DOTALL),
+        re.compile(f"[{clause}]"),
+        re.compile(f".*[{clause}]", re.DOTALL),
+    )
+
+
+_MARKS = marks_for("")
 
 
 _NUMBER_AFTER = re.compile(r"\s*(\d{1,2})(?!\d)")
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
+def sentence_around(text: str, start: int, end: int, marks: Marks = _MARKS) -> str:
     """The sentence of ``text`` that holds the span start..end, with its end mark."""
-    return sentence_and_mark(text, start, end)[0]
+    return sentence_and_mark(text, start, end, marks)[0]
 
 
-def sentence_and_mark(text: str, start: int, end: int) -> tuple[str, int]:
+def sentence_and_mark(text: str, start: int, end: int, marks: Marks = _MARKS) -> tuple[str, int]:
     """The sentence around start..end, and where its end mark is (the text's end if it
     has none): a later span that starts before the mark lies in the same sentence."""
-    following = _MARK.search(text, end)  # the first mark at or after ``end``
+    following = marks.sentence.search(text, end)  # the first mark at or after ``end``
     if following is None:
         stop = mark = len(text)
     else:
         mark = following.start()
         stop = following.end() - (following.group() == "\n")
-    before = _LAST_MARK.match(text, 0, start)  # through the last mark before ``start``
+    before = marks.last_sentence.match(text, 0, start)  # through the last mark before
     return text[before.end() if before else 0 : stop].strip(), mark
 
 
@@ -57,6 +88,7 @@ def find_topics(
 
     ``cues``: the index of the turns' texts, when the caller has made one already."""
     table = cues_for(language)
+    marks = marks_for(language)
     openings: list[tuple[int, str]] = []
     number = 0
     texts = turn_texts(turns)
@@ -73,7 +105,7 @@ def find_topics(
     for index, in_turn in groupby(hits, key=itemgetter(0)):
         if chairs is not None and speakers[index] not in chairs:
             continue
-        title = _opening_in(texts[index], in_turn, table, number)
+        title = _opening_in(texts[index], in_turn, table, number, marks)
         if title is not None:
             number += 1
             openings.append((index, title))
@@ -94,16 +126,20 @@ def _topics(turns: Sequence[Turn], openings: list[tuple[int, str]]) -> list[Topi
     return topics
 
 
-def _title(text: str, start: int, end: int, sentence: str) -> str:
+def _title(text: str, start: int, end: int, sentence: str, marks: Marks) -> str:
     """The clause holding the cue ("现在我们进行第三个主题"), or the sentence if it is short."""
-    before = _LAST_CLAUSE_MARK.match(text, 0, start)
-    stop = _CLAUSE_MARK.search(text, end, end + 200)
+    before = marks.last_clause.match(text, 0, start)
+    stop = marks.clause.search(text, end, end + 200)
     clause = text[before.end() if before else 0 : stop.start() if stop else len(text)].strip()
     return (clause if len(clause) >= 4 else sentence)[:_TITLE_LENGTH]
 
 
 def _opening_in(
-    text: str, found: Iterable[tuple[int, int, int, bool]], table: CueTable, number: int
+    text: str,
+    found: Iterable[tuple[int, int, int, bool]],
+    table: CueTable,
+    number: int,
+    marks: Marks,
 ) -> str | None:
     """The title of the topic this turn opens, if it does: ``found`` holds the spans of
     the table's opening cues and of its numbered cues in the text, by start.
@@ -124,8 +160,8 @@ def _opening_in(
         for start, end, stated in hits:
             if stated is not None and stated != number + 1:
                 continue
-            sentence = sentence_around(text, start, end)
+            sentence = sentence_around(text, start, end, marks)
             if any(map(sentence.lower().__contains__, table.topic_not)):
                 continue
-            return _title(text, start, end, sentence)
+            return _title(text, start, end, sentence, marks)
     return None
