@@ -26,37 +26,46 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
 
-# Letters and digits of the scripts that separate words with spaces.
-_SPACED = r"0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u052F"
-_ARABIC_LETTER = r"\u0620-\u064A\u066E-\u06D3\u06FA-\u06FC"
-_NOT_SPACED_BEFORE = rf"(?<![{_SPACED}])"
-_NOT_SPACED_AFTER = rf"(?![{_SPACED}])"
-_ARABIC_START = rf"(?<![{_ARABIC_LETTER}])"
-# Proclitics and the article, each itself at the start of a word (fixed-width look-behinds).
-_ARABIC_BEFORE = (
-    rf"(?:{_ARABIC_START}"
-    + "".join(
-        rf"|(?<={_ARABIC_START}{prefix})"
-        for prefix in ("[وفبلك]", "ال", "[وفبك]ال", "لل", "[وف]لل", "[وف][بلك]", "[وف][بك]ال")
+# Letters and digits of the scripts that separate words with spaces, and Arabic letters.
+_SPACED = re.compile(r"[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u052F]")
+_ARABIC = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FC]")
+# What Arabic writes onto a word: a one-letter proclitic, the article, or both.
+_ARABIC_PREFIXES = tuple(
+    sorted(
+        {a + b for a in ("", "و", "ف") for b in ("", "ب", "ل", "ك")}
+        | {a + b + "ال" for a in ("", "و", "ف") for b in ("", "ب", "ك")}
+        | {a + "لل" for a in ("", "و", "ف")},
+        key=len,
     )
-    + ")"
 )
-_ARABIC_AFTER = rf"(?![{_ARABIC_LETTER}])"
 
 
 def _script(char: str) -> str:
-    if re.match(rf"[{_SPACED}]", char):
+    if _SPACED.match(char):
         return "spaced"
-    if re.match(rf"[{_ARABIC_LETTER}]", char):
+    if _ARABIC.match(char):
         return "arabic"
     return "other"
 
 
-def form_pattern(form: str) -> str:
-    """The regex that finds ``form`` as a word of its own script."""
-    before = {"spaced": _NOT_SPACED_BEFORE, "arabic": _ARABIC_BEFORE}.get(_script(form[0]), "")
-    after = {"spaced": _NOT_SPACED_AFTER, "arabic": _ARABIC_AFTER}.get(_script(form[-1]), "")
-    return before + re.escape(form) + after
+def _starts_a_word(text: str, start: int, script: str) -> bool:
+    if start == 0 or script == "other":
+        return True
+    if script == "spaced":
+        return not _SPACED.match(text[start - 1])
+    for prefix in _ARABIC_PREFIXES:  # "" first: nothing written onto the word
+        begin = start - len(prefix)
+        at_word_start = begin == 0 or (begin > 0 and not _ARABIC.match(text[begin - 1]))
+        if at_word_start and text.startswith(prefix, begin):
+            return True
+    return False
+
+
+def _ends_a_word(text: str, end: int, script: str) -> bool:
+    if end >= len(text) or script == "other":
+        return True
+    pattern = _SPACED if script == "spaced" else _ARABIC
+    return not pattern.match(text[end])
 
 
 @dataclass(frozen=True)
@@ -83,6 +92,8 @@ class TermSet:
     glosses: tuple[Gloss, ...]
     pattern: re.Pattern | None = None
     by_form: dict[str, Gloss] = field(default_factory=dict)
+    # Each form's script at its start and its end, which decide its boundaries.
+    edges: dict[str, tuple[str, str]] = field(default_factory=dict)
     _attributes: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def attributes(self, gloss: Gloss, language: str) -> str:
@@ -109,8 +120,22 @@ def termset_compile(glosses: Iterable[Gloss]) -> TermSet:
     if not by_form:
         return TermSet(glosses)
     forms = sorted(by_form, key=lambda form: (-len(form), form))
-    pattern = re.compile("|".join(form_pattern(form) for form in forms))
-    return TermSet(glosses, pattern, by_form)
+    # Literals only, so the regex engine skips at once every position whose character
+    # starts no form; the boundaries are checked on the few places it stops.
+    pattern = re.compile("|".join(re.escape(form) for form in forms))
+    edges = {form: (_script(form[0]), _script(form[-1])) for form in forms}
+    return TermSet(glosses, pattern, {form: by_form[form] for form in forms}, edges)
+
+
+def _word_at(text: str, start: int, found: str, terms: TermSet) -> str | None:
+    """The longest form at ``start`` that stands as a word: ``found`` (the regex's), else a
+    shorter form it begins with ("ISOC" in "ISOC-DCX")."""
+    for form in (found, *(f for f in terms.by_form if len(f) < len(found) and found.startswith(f))):
+        first, last = terms.edges[form]
+        end = start + len(form)
+        if _starts_a_word(text, start, first) and _ends_a_word(text, end, last):
+            return form
+    return None
 
 
 def annotate(
@@ -133,18 +158,23 @@ def annotate(
         return escape(text)
     seen = set() if seen is None else seen
     out: list[str] = []
-    position = 0
-    for match in terms.pattern.finditer(text):
-        gloss = terms.by_form[match.group()]
+    position = search_from = 0
+    while (match := terms.pattern.search(text, search_from)) is not None:
+        start = match.start()
+        form = _word_at(text, start, match.group(), terms)
+        if form is None:
+            search_from = start + 1
+            continue
+        search_from = start + len(form)
+        gloss = terms.by_form[form]
         if gloss.key in seen or gloss.key in known:
             continue
         seen.add(gloss.key)
-        out.append(escape(text[position : match.start()]))
+        out.append(escape(text[position:start]))
         know = f' data-know="{escape(gloss.know_href)}"' if can_know and gloss.know_href else ""
         out.append(
-            f'<abbr class="term"{terms.attributes(gloss, language)}{know}>'
-            f"{escape(match.group())}</abbr>"
+            f'<abbr class="term"{terms.attributes(gloss, language)}{know}>{escape(form)}</abbr>'
         )
-        position = match.end()
+        position = search_from
     out.append(escape(text[position:]))
     return "".join(out)
