@@ -165,8 +165,8 @@ def term_edit(request, slug: str):
     return _save(request, term_or_404(request, slug))
 
 
-@require_POST
 @access_required("learning.know_term")
+@require_POST
 def term_know(request, slug: str):
     """Hide the term for this reader; a script gets 204, a form goes back to the term."""
     term = term_or_404(request, slug)
