@@ -3,13 +3,14 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+import babel
 from django.db.models import Count, Max, Min, QuerySet, Sum
 from django.urls import reverse
 from django.utils.http import urlencode
 
 from commonweal.community.models import StakeholderGroup
 from commonweal.meetings import search
-from commonweal.meetings.models import Candidate, Meeting, Participant, Turn
+from commonweal.meetings.models import Candidate, Meeting, MeetingEdition, Participant, Turn
 
 MAX_SEARCH_RESULTS = 200
 
@@ -230,6 +231,7 @@ class TranscriptWindow:
     earlier: int | None
     later: int | None
     query: str = ""
+    edition: str = ""  # the language edition the reader chose, kept in every link
 
     @property
     def is_partial(self) -> bool:
@@ -245,8 +247,16 @@ class TranscriptWindow:
             return f"#turn-{index}"
         return "?" + self.params(index) + f"#turn-{index}"
 
-    def params(self, index: int) -> str:
-        return urlencode({"turn": index, **({"q": self.query} if self.query else {})})
+    def params(self, index: int, *, edition: str | None = None) -> str:
+        """The query string of a link to turn ``index`` (``edition`` for another one)."""
+        edition = self.edition if edition is None else edition
+        return urlencode(
+            {
+                "turn": index,
+                **({"q": self.query} if self.query else {}),
+                **({"edition": edition} if edition else {}),
+            }
+        )
 
     @property
     def earlier_params(self) -> str:
@@ -257,7 +267,9 @@ class TranscriptWindow:
         return self.params(self.later) if self.later is not None else ""
 
 
-def transcript_window(meeting: Meeting, *, turn: int | None, query: str = "") -> TranscriptWindow:
+def transcript_window(
+    meeting: Meeting, *, turn: int | None, query: str = "", edition: str = ""
+) -> TranscriptWindow:
     """The window that holds turn ``turn`` (the first window when none is asked for)."""
     # Apart, each bound is one step down the (meeting, index) index; together, or with a
     # count, they read every turn. The count comes from the speakers' aggregated turns.
@@ -273,6 +285,7 @@ def transcript_window(meeting: Meeting, *, turn: int | None, query: str = "") ->
         earlier=start - TURN_WINDOW if start > low else None,
         later=end + 1 if high > end else None,
         query=query,
+        edition=edition,
     )
 
 
@@ -330,3 +343,102 @@ def meeting_transcript(meeting: Meeting, window: TranscriptWindow) -> MeetingTra
         turns=turns,
         legend=legend,
     )
+
+
+def _primary(language: str) -> str:
+    """A language tag's first part, lower case: "zh-hans" and "zh" are both "zh"."""
+    return language.replace("_", "-").split("-")[0].lower()
+
+
+def language_name(language: str) -> str:
+    """A language's name in that language ("中文", "العربية"), as a switch between
+    languages names them; the tag itself when Babel does not know it."""
+    try:
+        name = babel.Locale.parse(_primary(language)).get_display_name(_primary(language))
+    except (ValueError, babel.UnknownLocaleError):
+        return language
+    return name or language
+
+
+def meeting_editions(meeting: Meeting) -> list[MeetingEdition]:
+    """The meeting's language editions, each with its language's ``name``, without what
+    only alignment needs."""
+    editions = list(meeting.editions.defer("speakers").order_by("language"))
+    for edition in editions:
+        edition.name = language_name(edition.language)
+    return editions
+
+
+def edition_shown(
+    meeting: Meeting, editions: list[MeetingEdition], *, asked: str, reader: str
+) -> MeetingEdition | None:
+    """The edition to show beside the original: the one asked for (``?edition=``), else
+    the one in the reader's language; None for the original alone (asked for, or no
+    edition in the reader's language)."""
+    wanted = _primary(asked or reader)
+    if wanted == _primary(meeting.language):
+        return None
+    return next((e for e in editions if _primary(e.language) == wanted), None)
+
+
+def edition_asked(meeting: Meeting, editions: list[MeetingEdition], asked: str) -> str:
+    """``asked`` when it names the original's language or an edition's, else ""."""
+    known = {_primary(meeting.language), *(_primary(e.language) for e in editions)}
+    return asked if asked and _primary(asked) in known else ""
+
+
+@dataclass(frozen=True)
+class EditionChoice:
+    language: str
+    name: str  # in its own language
+    href: str
+    current: bool
+    original: bool
+
+
+def edition_choices(
+    meeting: Meeting,
+    editions: list[MeetingEdition],
+    shown: MeetingEdition | None,
+    window: TranscriptWindow,
+) -> list[EditionChoice]:
+    """The original and each edition, as links that keep the reader's place."""
+    if not editions:
+        return []
+    choices = [
+        EditionChoice(
+            meeting.language,
+            language_name(meeting.language),
+            "?" + window.params(window.first, edition=meeting.language) + "#transcript",
+            shown is None,
+            True,
+        )
+    ]
+    for edition in editions:
+        choices.append(
+            EditionChoice(
+                edition.language,
+                language_name(edition.language),
+                "?" + window.params(window.first, edition=edition.language) + "#transcript",
+                shown is not None and shown.pk == edition.pk,
+                False,
+            )
+        )
+    return choices
+
+
+def edition_beside(edition: MeetingEdition, window: TranscriptWindow, turns: list[Turn]) -> None:
+    """Give each of the window's turns what the edition says beside it: ``translation``
+    (the edition's turns that translate it, then those with no counterpart in the
+    original that come after it) and ``translated_before`` (True when the edition
+    joined it with the turn before, so the translation stands there)."""
+    rows = edition.turns.filter(turn_index__range=(window.first - 1, window.last)).order_by("index")
+    beside: dict[int, list] = {}
+    joined: set[int] = set()
+    for row in rows.only("turn_index", "span", "text"):
+        if row.span == 2:
+            joined.add(row.turn_index + 1)
+        beside.setdefault(row.turn_index, []).append(row)
+    for turn in turns:
+        turn.translation = beside.get(turn.index, [])
+        turn.translated_before = turn.index in joined

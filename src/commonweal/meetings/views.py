@@ -48,13 +48,19 @@ def meeting(request, pk: int):
     search = SearchForm(request.GET or None)
     query = search.cleaned_data["q"].strip() if search.is_valid() else ""
     asked = _turn_asked(request)
-    window = selectors.transcript_window(meeting, turn=asked, query=query)
+    editions = selectors.meeting_editions(meeting)
+    chosen = selectors.edition_asked(meeting, editions, request.GET.get("edition", "")[:35])
+    window = selectors.transcript_window(meeting, turn=asked, query=query, edition=chosen)
     matches = selectors.window_matches(meeting, window)
     if matches and asked is None:
         # A new search opens the part of the transcript that holds its first hit, there.
         first = matches[0].index
         return redirect(f"{request.path}?{window.params(first)}#turn-{first}")
     transcript = selectors.meeting_transcript(meeting, window)
+    # The reader's language beside the original, where the meeting has that edition.
+    edition = selectors.edition_shown(meeting, editions, asked=chosen, reader=request.LANGUAGE_CODE)
+    if edition is not None:
+        selectors.edition_beside(edition, window, transcript.turns)
     participants, participant_count = selectors.counted(
         selectors.floor_by_participant(meeting), selectors.SPEAKERS_SHOWN
     )
@@ -64,6 +70,8 @@ def meeting(request, pk: int):
         "meetings/meeting.html",
         {
             "meeting": meeting,
+            "edition": edition,
+            "edition_choices": selectors.edition_choices(meeting, editions, edition, window),
             "groups": selectors.meeting_floor_shares(meeting),
             "participants": participants,
             "participant_count": participant_count,
@@ -213,6 +221,13 @@ def _outcome_note(outcome: str) -> str:
         "created": _("Meeting created."),
         "replaced": _("The meeting was replaced by the corrected transcript."),
         "unchanged": _("This transcript was already here; nothing changed."),
+        "edition-created": _(
+            "This transcript is another language's record of a meeting already here: it "
+            "was added to that meeting as its edition, turn beside turn."
+        ),
+        "edition-replaced": _(
+            "The meeting's edition in this language was replaced by the corrected transcript."
+        ),
     }[outcome]
 
 
