@@ -89,6 +89,8 @@ def _more_footprint(user, group, make_user, meeting):
 
 def _learning_footprint(user, make_user):
     """Took a course and earned its certificate; marked another learner's written answer."""
+    from commonweal.learning.glossary.csvfile import glossary_read_csv
+    from commonweal.learning.glossary.services import glossary_import, term_know
     from commonweal.learning.services.authoring import (
         course_create,
         lesson_create,
@@ -115,6 +117,14 @@ def _learning_footprint(user, make_user):
     attempt_mark(attempt=own, by=learner, marks={question: True})  # the certificate follows
     theirs = quiz_submit(user=learner, quiz=quiz, answers={question: "Because."})
     attempt_mark(attempt=theirs, by=user, marks={question: True})
+    (term,) = glossary_import(
+        terms=glossary_read_csv(
+            b"term,expansion_en\nNCSG,Non-Commercial Stakeholders Group\n", "t.csv"
+        ),
+        source="t.csv",
+    )
+    term_know(user=user, term=term)
+    term_know(user=learner, term=term)
 
 
 @pytest.fixture

@@ -132,6 +132,13 @@ MATRIX = {
     "learning:lesson_done": ("course_lesson", row(302, 405, 405, 405, 405, 405, 405)),
     "learning:file_add": ("course_lesson", row(302, 403, 200, 200, 403, 403, 200)),
     "learning:edition_edit": ("lesson_edition", row(302, 403, 200, 200, 403, 403, 200)),
+    "learning:glossary": (None, EVERYONE),
+    "learning:term_add": (None, row(302, 403, 200, 200, 403, 403, 200)),
+    "learning:glossary_file": ("glossary_file", EVERYONE),
+    "learning:term": ("term", EVERYONE),
+    "learning:term_edit": ("term", row(302, 403, 200, 200, 403, 403, 200)),
+    # POST only.
+    "learning:term_know": ("term", row(302, 405, 405, 405, 405, 405, 405)),
     "admin:index": (None, row(302, 302, 302, 302, 302, 302, 200)),
 }
 
@@ -183,6 +190,8 @@ def _learning_kwargs(role_users) -> dict:
 
     from django.core.files.base import ContentFile
 
+    from commonweal.learning.glossary.csvfile import glossary_read_csv
+    from commonweal.learning.glossary.services import glossary_import
     from commonweal.learning.models import Certificate, LessonFile
     from commonweal.learning.services.authoring import (
         course_create,
@@ -215,6 +224,12 @@ def _learning_kwargs(role_users) -> dict:
     certificate = Certificate.objects.create(
         course=course, learner=participant, issued_on=datetime.date(2026, 1, 1)
     )
+    glossary_import(
+        terms=glossary_read_csv(
+            b"term,owner,expansion_en\nNCSG,ncsg,Non-Commercial Stakeholders Group\n", "t.csv"
+        ),
+        source="t.csv",
+    )
     stored = LessonFile.objects.create(
         lesson=lesson, name="notes.txt", file=ContentFile(b"notes", name="notes.txt"), size=5
     )
@@ -227,6 +242,8 @@ def _learning_kwargs(role_users) -> dict:
         "certificate": {"pk": certificate.pk},
         "certificate_code": {"code": certificate.code},
         "lesson_file": {"pk": stored.pk},
+        "term": {"slug": "ncsg"},
+        "glossary_file": {"file_format": "csv"},
     }
 
 

@@ -27,6 +27,7 @@ from commonweal.accounts.models import User
 from commonweal.community.models import Membership, MembershipRequest, Person, StakeholderGroup
 from commonweal.community.services import membership_add, person_create, roster_import
 from commonweal.core.roles import OMBUDSMAN, SECRETARIAT
+from commonweal.learning.glossary.files import glossary_load_demo
 from commonweal.meetings.models import Candidate, Meeting
 from commonweal.meetings.services import candidate_review, meeting_ingest
 from commonweal.recommendations.models import Objective, Recommendation, Source
@@ -129,6 +130,7 @@ def demo_load() -> list[tuple[str, str]]:
     _participant_eligible(participant, groups)
     _closed_round_load(data, groups, voters, by=secretariat)
     _open_round_load(data, groups, voters, by=secretariat)
+    glossary_load_demo()
     return [(user.email, role) for user, role in accounts]
 
 
