@@ -3,9 +3,11 @@ meeting's edition, aligned turn by turn, and the meeting's measures stay as they
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 from commonweal.community.services import roster_import
 from commonweal.meetings import engine
@@ -186,7 +188,7 @@ def _sample(language: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("first", ["en", "zh", "ar", "ru"])
+@pytest.mark.parametrize("first", LANGUAGES)
 def test_the_six_sample_editions_align_with_no_misaligned_turn_whichever_came_first(db, first):
     roster = SAMPLES / "board-session.roster.yaml"
     roster_import(data=roster.read_bytes(), source=str(roster))
@@ -213,3 +215,13 @@ def test_the_sample_editions_attach_without_their_speakers_in_the_database(db):
         assert _ingest(_sample(language), roster=roster).action == "edition-created"
     for edition in original.meeting.editions.all():
         assert _misaligned(edition, {i: i for i in range(27)}) == [], edition.language
+
+
+def test_the_ingest_command_attaches_an_edition_given_after_its_original(db, kobe_files):
+    transcript, roster = kobe_files
+    out = io.StringIO()
+    call_command("ingest", str(transcript), str(KOBE_ENGLISH), "--roster", str(roster), stdout=out)
+    meeting = Meeting.objects.get()
+    assert meeting.language == "zh"
+    assert meeting.editions.get().language == "en"
+    assert "edition-created" in out.getvalue()
