@@ -190,8 +190,6 @@ def _learning_kwargs(role_users) -> dict:
 
     from django.core.files.base import ContentFile
 
-    from commonweal.learning.glossary.csvfile import glossary_read_csv
-    from commonweal.learning.glossary.services import glossary_import
     from commonweal.learning.models import Certificate, LessonFile
     from commonweal.learning.services.authoring import (
         course_create,
@@ -224,12 +222,6 @@ def _learning_kwargs(role_users) -> dict:
     certificate = Certificate.objects.create(
         course=course, learner=participant, issued_on=datetime.date(2026, 1, 1)
     )
-    glossary_import(
-        terms=glossary_read_csv(
-            b"term,owner,expansion_en\nNCSG,ncsg,Non-Commercial Stakeholders Group\n", "t.csv"
-        ),
-        source="t.csv",
-    )
     stored = LessonFile.objects.create(
         lesson=lesson, name="notes.txt", file=ContentFile(b"notes", name="notes.txt"), size=5
     )
@@ -242,9 +234,22 @@ def _learning_kwargs(role_users) -> dict:
         "certificate": {"pk": certificate.pk},
         "certificate_code": {"code": certificate.code},
         "lesson_file": {"pk": stored.pk},
-        "term": {"slug": "ncsg"},
-        "glossary_file": {"file_format": "csv"},
+        **_glossary_kwargs(),
     }
+
+
+def _glossary_kwargs() -> dict:
+    """The NCSG's glossary entry."""
+    from commonweal.learning.glossary.csvfile import glossary_read_csv
+    from commonweal.learning.glossary.services import glossary_import
+
+    glossary_import(
+        terms=glossary_read_csv(
+            b"term,owner,expansion_en\nNCSG,ncsg,Non-Commercial Stakeholders Group\n", "t.csv"
+        ),
+        source="t.csv",
+    )
+    return {"term": {"slug": "ncsg"}, "glossary_file": {"file_format": "csv"}}
 
 
 @pytest.fixture
