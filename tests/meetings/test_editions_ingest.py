@@ -224,4 +224,5 @@ def test_the_ingest_command_attaches_an_edition_given_after_its_original(db, kob
     meeting = Meeting.objects.get()
     assert meeting.language == "zh"
     assert meeting.editions.get().language == "en"
-    assert "edition-created" in out.getvalue()
+    assert "edition-created: the en edition of meeting" in out.getvalue()
+    assert "(20 turns aligned)" in out.getvalue()

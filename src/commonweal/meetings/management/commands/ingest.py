@@ -38,6 +38,13 @@ class Command(BaseCommand):
                 failed += 1
                 continue
             meeting = result.meeting
+            if result.action.startswith("edition"):
+                edition = meeting.editions.order_by("-ingested_at", "-pk").first()
+                self.stdout.write(
+                    f"{path}: {result.action}: the {edition.language} edition of meeting "
+                    f"{meeting.pk} “{meeting.title}” ({edition.aligned_turns} turns aligned)"
+                )
+                continue
             self.stdout.write(
                 f"{path}: {result.action} meeting {meeting.pk} “{meeting.title}” "
                 f"({meeting.turns.count()} turns, {meeting.participants.count()} speakers)"
