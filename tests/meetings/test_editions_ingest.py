@@ -21,11 +21,12 @@ from commonweal.meetings.models import (
     Turn,
 )
 from commonweal.meetings.services import meeting_ingest
+from tests.conftest import REPO
 
 pytestmark = pytest.mark.django_db
 
 DATA = Path(__file__).parent / "data"
-SAMPLES = Path(__file__).parents[1] / "transcript" / "samples"
+SAMPLES = REPO / "src" / "commonweal" / "site" / "fixtures" / "board-session"
 KOBE_ENGLISH = DATA / "kobe-first-20.en.txt"
 LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 

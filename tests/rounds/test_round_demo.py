@@ -150,3 +150,20 @@ def test_the_demo_registry_reads_in_each_of_the_six_languages(demo, client, lang
     text = page.content.decode()
     assert title in text
     assert "Define and measure diversity across all community structures" not in text
+
+
+def test_the_demo_meeting_in_six_languages_reads_in_the_readers_edition(demo, client):
+    from commonweal.meetings.models import Meeting
+
+    meeting = Meeting.objects.get(source_name="board-session.en.txt")
+    assert sorted(meeting.editions.values_list("language", flat=True)) == [
+        "ar",
+        "es",
+        "fr",
+        "ru",
+        "zh",
+    ]
+    page = client.get(meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    # The Arabic edition beside the English original.
+    assert '<div class="translation" lang="ar" dir="auto">' in page
+    assert '<div class="text original" lang="en" dir="auto">' in page

@@ -1,4 +1,4 @@
-"""The English edition of the sample meeting (samples/board-session.en.txt), on its own.
+"""The English edition of the sample meeting (site/fixtures/board-session/board-session.en.txt), on its own.
 
 What every edition shares (speakers, turns, topics, candidates) is checked in
 test_transcript_six_editions.py; here, what only the English text shows: its header,
@@ -6,13 +6,12 @@ lines wrapped mid-sentence, a disclaimer in italics wrapped over three lines, la
 capitals without the accents the roster writes.
 """
 
-from pathlib import Path
-
 import pytest
 
 from commonweal.transcript import parse_file
+from tests.conftest import REPO
 
-SAMPLES = Path(__file__).parent / "samples"
+SAMPLES = REPO / "src" / "commonweal" / "site" / "fixtures" / "board-session"
 
 
 @pytest.fixture(scope="module")

@@ -1,15 +1,13 @@
 """One invented meeting in the six UN languages parses to the same meeting in each.
 
-samples/board-session.{ar,en,es,fr,ru,zh}.txt are the same 27 turns, each written as
+site/fixtures/board-session/board-session.{ar,en,es,fr,ru,zh}.txt are the same 27 turns, each written as
 ICANN's edition in that language writes it (header, labels in its script, notes about
-the room, the disclaimer, the end marker), and samples/board-session.roster.yaml names
+the room, the disclaimer, the end marker), and board-session.roster.yaml names
 each person once with their name in every script. The expectations below are the
 meeting as it was written, not what the parser returned.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -21,8 +19,9 @@ from commonweal.transcript.encoding import detect_language
 from commonweal.transcript.furniture import is_disclaimer
 from commonweal.transcript.identity import Roster, RosterPerson
 from commonweal.transcript.languages import NOT_IN_ARABIC_NAMES, NOT_SPEAKERS
+from tests.conftest import REPO
 
-SAMPLES = Path(__file__).parent / "samples"
+SAMPLES = REPO / "src" / "commonweal" / "site" / "fixtures" / "board-session"
 EDITIONS = ("ar", "en", "es", "fr", "ru", "zh")
 
 JANE, BOB, AMINA = ("Jane Doe", "board"), ("Bob Ray", "ncsg"), ("Amina Haddad", "alac")

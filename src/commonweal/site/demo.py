@@ -47,6 +47,9 @@ from commonweal.rounds.services import ballot_submit, round_close, round_create
 SAMPLE_ROSTER = Path(__file__).parent / "fixtures" / "sample-roster.yaml"
 SAMPLE_TRANSCRIPT = Path(__file__).parent / "fixtures" / "sample-transcript.txt"
 ILLUSTRATIVE = Path(__file__).parent / "fixtures" / "illustrative-recommendations.yaml"
+# An invented meeting in the six UN languages: the English record and its five editions.
+EDITIONS = Path(__file__).parent / "fixtures" / "board-session"
+EDITION_LANGUAGES = ("en", "ar", "zh", "fr", "ru", "es")
 CLOSED_ROUND = "FY2027–FY2031 community priorities (illustrative)"
 OPEN_ROUND = "FY2028 quick wins (illustrative)"
 DEMO_VOTERS = 48
@@ -130,8 +133,25 @@ def demo_load() -> list[tuple[str, str]]:
     _participant_eligible(participant, groups)
     _closed_round_load(data, groups, voters, by=secretariat)
     _open_round_load(data, groups, voters, by=secretariat)
+    _editions_load()
     glossary_load_demo()
     return [(user.email, role) for user, role in accounts]
+
+
+def _editions_load() -> Meeting:
+    """The sample meeting in six languages: English first, as the original the others are
+    attached to as its language editions, so a reader in any language finds it in theirs."""
+    roster = EDITIONS / "board-session.roster.yaml"
+    roster_import(data=roster.read_bytes(), source=str(roster))
+    for language in EDITION_LANGUAGES:
+        transcript = EDITIONS / f"board-session.{language}.txt"
+        result = meeting_ingest(
+            data=transcript.read_bytes(),
+            source_name=transcript.name,
+            roster=roster.read_bytes(),
+            roster_name=roster.name,
+        )
+    return result.meeting
 
 
 def _newcomer_asks(group: StakeholderGroup) -> User:

@@ -6,7 +6,7 @@ the disclaimer and end-of-transcript furniture, how an unidentified speaker is l
 words that open a sentence with a colon but name nobody, a chair's topic cues, the cue
 phrases of candidate recommendations and actions, and a speaking rate for time
 estimates. The six UN languages (ar, en, es, fr, ru, zh) are filled in and tested on one
-meeting written in each (tests/transcript/samples/board-session.*.txt).
+meeting written in each (src/commonweal/site/fixtures/board-session/board-session.*.txt).
 """
 
 from __future__ import annotations
