@@ -19,3 +19,11 @@ class LearningConfig(AppConfig):
         from commonweal.learning.glossary.hook import hook_register
 
         hook_register()
+
+        # LTI 1.3 (its models, admin and personal data) and xAPI statements on completion.
+        from commonweal.learning import xapi
+        from commonweal.learning.lti import admin as lti_admin  # noqa: F401
+        from commonweal.learning.lti import models as lti_models  # noqa: F401
+        from commonweal.learning.lti import personal_data as lti_personal_data  # noqa: F401
+
+        xapi.receivers_connect()

@@ -52,3 +52,12 @@ urlpatterns = [
     path("glossary/<slug:slug>/edit/", glossary.term_edit, name="term_edit"),
     path("glossary/<slug:slug>/know/", glossary.term_know, name="term_know"),
 ]
+
+# LTI 1.3: a course launched from another learning system (learning/lti/).
+from commonweal.learning.lti import views as lti  # noqa: E402
+
+urlpatterns += [
+    path("lti/login/", lti.login, name="lti_login"),
+    path("lti/launch/", lti.launch, name="lti_launch"),
+    path("lti/jwks/", lti.jwks, name="lti_jwks"),
+]
