@@ -15,6 +15,7 @@ from commonweal.community.forms import (
     RosterUploadForm,
 )
 from commonweal.community.models import MembershipRequest, Person, StakeholderGroup
+from commonweal.core.gates import COMMUNITY_JOIN, gates_unmet
 from commonweal.core.panels import PERSON_SECTIONS, panels_render
 from commonweal.core.permissions import access_required
 from commonweal.rosters import MAX_ROSTER_BYTES, RosterError
@@ -150,6 +151,13 @@ def request_join(request, slug: str):
     except ValidationError as refusal:
         context = {"group": group, "refusal": refusal.messages[0]}
         return render(request, "community/request_join.html", context)
+    # What an app above asks first (a course to complete): the page says it with links,
+    # and a posted request is refused the same way, nothing written.
+    unmet = gates_unmet(COMMUNITY_JOIN, request.user, group)
+    if unmet:
+        context = {"group": group, "unmet": unmet}
+        status = 400 if request.method == "POST" else 200
+        return render(request, "community/request_join.html", context, status=status)
     form = MembershipRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -28,6 +28,10 @@ ROUND_SECTIONS = "round.sections"
 # A section of the signed-in person's "my activity" page (accounts); subject: their
 # account. Each app shows what the person did there and what became of it.
 ACTIVITY_SECTIONS = "activity.sections"
+# A section of a group's page (community); subject: the StakeholderGroup.
+GROUP_SECTIONS = "group.sections"
+# A note under who may vote, on a round's page; subject: the Round.
+ROUND_ACCESS = "round.access"
 
 SLOTS = frozenset(
     {
@@ -37,6 +41,8 @@ SLOTS = frozenset(
         RECOMMENDATION_SECTIONS,
         ROUND_SECTIONS,
         ACTIVITY_SECTIONS,
+        GROUP_SECTIONS,
+        ROUND_ACCESS,
     }
 )
 

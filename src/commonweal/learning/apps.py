@@ -20,6 +20,10 @@ class LearningConfig(AppConfig):
 
         hook_register()
 
+        from commonweal.learning.requirements import gates_register
+
+        gates_register()
+
         # LTI 1.3 (its models, admin and personal data) and xAPI statements on completion.
         from commonweal.learning import xapi
         from commonweal.learning.lti import admin as lti_admin  # noqa: F401

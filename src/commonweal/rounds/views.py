@@ -24,6 +24,7 @@ from commonweal.core.downloads import (
     streaming_download,
     text_stream,
 )
+from commonweal.core.gates import ROUNDS_VOTE, gates_unmet
 from commonweal.core.permissions import access_required
 from commonweal.rounds import selectors, services, voting
 from commonweal.rounds.confirmations import (
@@ -148,10 +149,15 @@ def ballot(request, pk: int):
     if request.method == "POST" and request.POST.get("action") == "withdraw":
         return _ballot_withdraw(request, voting_round)
     current = services.ballot_of(voting_round, request.user)
+    # What an app above asks first (a course to complete): shown instead of the form,
+    # and a posted ballot is refused with the same words.
+    unmet = gates_unmet(ROUNDS_VOTE, request.user, voting_round)
     problem = ""
     values = ballot_values(voting_round, current)
     chosen_group = current.group_id if current else eligible[0].pk
-    if request.method == "POST":
+    if request.method == "POST" and unmet:
+        problem = " ".join(item.message for item in unmet)
+    elif request.method == "POST":
         try:
             group = ballot_group(request.POST, eligible)
             services.ballot_submit(
@@ -178,6 +184,7 @@ def ballot(request, pk: int):
             "ballot": current,
             "is_open": voting_round.is_open(),
             "problem": problem,
+            "unmet": unmet,
         },
         status=400 if problem else 200,
     )

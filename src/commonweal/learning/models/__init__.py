@@ -18,13 +18,16 @@ from commonweal.learning.models.courses import (
 )
 from commonweal.learning.models.glossary import KnownTerm, Term, TermMeaning
 from commonweal.learning.models.progress import Certificate, Enrolment, LessonDone, QuizAttempt
+from commonweal.learning.models.requirements import CourseRequirement, GroupPrimer
 
 __all__ = [
     "Certificate",
     "Choice",
     "Course",
+    "CourseRequirement",
     "EditionStatus",
     "Enrolment",
+    "GroupPrimer",
     "KnownTerm",
     "Lesson",
     "LessonDone",
