@@ -29,13 +29,26 @@ def _known(request) -> frozenset[str]:
     return known
 
 
+def _termset(request, on_date: datetime.date | None):
+    """The glossary in force on ``on_date``, looked up once a request: a page annotates
+    each of its hundred turns, and the glossary's stamp is a query."""
+    if request is None:
+        return selectors.termset_on(on_date)
+    termsets = getattr(request, "_glossary_termsets", None)
+    if termsets is None:
+        termsets = request._glossary_termsets = {}
+    if on_date not in termsets:
+        termsets[on_date] = selectors.termset_on(on_date)
+    return termsets[on_date]
+
+
 def glossary_annotate(
     request, text: str, *, language: str, on_date: datetime.date | None, seen: set[str]
 ) -> str:
     user = getattr(request, "user", None)
     return annotate(
         text,
-        selectors.termset_on(on_date),
+        _termset(request, on_date),
         language,
         seen=seen,
         known=_known(request),
