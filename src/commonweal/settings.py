@@ -236,6 +236,12 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env("COMMONWEAL_STATIC_ROOT", str(WORK_DIR / "staticfiles")))
+# xAPI statements on course completions (learning/xapi.py): this site's address, for the
+# statements' absolute addresses, and the learning record store; no endpoint, nothing sent.
+SITE_URL = env("COMMONWEAL_SITE_URL")
+XAPI_ENDPOINT = env("COMMONWEAL_XAPI_ENDPOINT")
+XAPI_KEY = env("COMMONWEAL_XAPI_KEY")
+XAPI_SECRET = env("COMMONWEAL_XAPI_SECRET")
 # Uploaded files (lesson downloads); served through views that check permission, never
 # as a public folder, so there is no MEDIA_URL.
 MEDIA_ROOT = Path(env("COMMONWEAL_MEDIA_ROOT", str(WORK_DIR / "media")))

@@ -91,6 +91,7 @@ def _learning_footprint(user, make_user):
     """Took a course and earned its certificate; marked another learner's written answer."""
     from commonweal.learning.glossary.csvfile import glossary_read_csv
     from commonweal.learning.glossary.services import glossary_import, term_know
+    from commonweal.learning.lti.models import LtiAccount, LtiPlatform
     from commonweal.learning.services.authoring import (
         course_create,
         lesson_create,
@@ -111,6 +112,16 @@ def _learning_footprint(user, make_user):
         questions=[QuestionSpec("free", {"en": "Why take part?"})],
     )
     question = quiz.questions.get().pk
+    platform = LtiPlatform.objects.create(
+        name="Moodle",
+        issuer="https://moodle.example.org",
+        client_id="commonweal",
+        auth_login_url="https://moodle.example.org/auth",
+        auth_token_url="https://moodle.example.org/token",
+        key_set={"keys": []},
+        deployment_ids=["1"],
+    )
+    LtiAccount.objects.create(platform=platform, subject="learner-7", user=user)
     learner = make_user("learner@example.org")
     lesson_done(user=user, lesson=lesson)
     own = quiz_submit(user=user, quiz=quiz, answers={question: "To be heard."})

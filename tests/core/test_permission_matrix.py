@@ -111,6 +111,13 @@ MATRIX = {
     "discussion:restore": ("appeal", row(302, 403, 403, 403, 403, 200, 403)),
     "discussion:uphold": ("appeal", row(302, 403, 403, 403, 403, 200, 403)),
     "learning:courses": (None, EVERYONE),
+    # LTI: a login without a platform's parameters is refused with a readable page;
+    # the launch is a POST from the platform; the tool's public keys are public.
+    "learning:lti_login": (None, row(400, 400, 400, 400, 400, 400, 400)),
+    "learning:lti_launch": (None, row(405, 405, 405, 405, 405, 405, 405)),
+    "learning:lti_jwks": (None, EVERYONE),
+    "learning:round_requirements": ("round", PLATFORM_STAFF),
+    "learning:group_requirements": ("group", row(302, 403, 200, 200, 403, 403, 200)),
     "learning:course_add": (None, row(302, 403, 200, 200, 403, 403, 200)),
     "learning:verify_form": (None, EVERYONE),
     "learning:verify": ("certificate_code", EVERYONE),

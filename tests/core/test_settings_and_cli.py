@@ -122,9 +122,9 @@ def test_without_the_shared_corpus_the_demo_loads_the_sample_we_ship(tmp_path):
     assert "sample-transcript.txt" in done.stdout
     check = (
         "from commonweal.meetings.models import Meeting, Participant;"
-        "m = Meeting.objects.get();"
-        "print(m.title, m.date, Participant.objects.filter(person=None).count(),"
-        " Participant.objects.count())"
+        "m = Meeting.objects.get(source_name='sample-transcript.txt');"
+        "p = Participant.objects.filter(meeting=m);"
+        "print(m.title, m.date, p.filter(person=None).count(), p.count())"
     )
     shell = run_commonweal("shell", "-c", check, env={}, cwd=tmp_path)
     title, date, unlinked, speakers = shell.stdout.strip().splitlines()[-1].rsplit(" ", 3)

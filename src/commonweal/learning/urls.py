@@ -1,5 +1,6 @@
 from django.urls import path
 
+from commonweal.learning import requirements
 from commonweal.learning.glossary import views as glossary
 from commonweal.learning.views import authoring, quizzes, reading
 
@@ -44,6 +45,16 @@ urlpatterns = [
         "courses/<slug:slug>/lessons/<slug:lesson>/<str:language>/edit/",
         authoring.edition_edit,
         name="edition_edit",
+    ),
+    path(
+        "requirements/rounds/<int:pk>/",
+        requirements.round_requirements,
+        name="round_requirements",
+    ),
+    path(
+        "requirements/groups/<slug:slug>/",
+        requirements.group_requirements,
+        name="group_requirements",
     ),
     path("glossary/", glossary.glossary, name="glossary"),
     path("glossary/new/", glossary.term_add, name="term_add"),

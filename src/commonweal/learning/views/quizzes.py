@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from commonweal.core.permissions import access_required
 from commonweal.learning.forms import MarkForm
 from commonweal.learning.models import Question, Quiz, text_in
+from commonweal.learning.requirements import prerequisites_unmet
 from commonweal.learning.services import LearningError, progress
 from commonweal.learning.views.common import attempt_course, attempt_or_404, course_or_404
 
@@ -62,17 +63,22 @@ def quiz(request, slug: str, module: str):
     """Anyone may read the questions; answering needs an account, to keep the score."""
     course = course_or_404(request, slug)
     found = _quiz_or_404(course, module)
+    # A course's prerequisites hold its quizzes back (its lessons stay open to read).
+    unmet = prerequisites_unmet(request.user, course)
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        try:
-            attempt = progress.quiz_submit(
-                user=request.user, quiz=found, answers=_answers(found, request.POST)
-            )
-        except LearningError as error:
-            messages.error(request, str(error))
+        if unmet:
+            messages.error(request, _("Complete the courses to take first, then answer."))
         else:
-            return redirect("learning:attempt", pk=attempt.pk)
+            try:
+                attempt = progress.quiz_submit(
+                    user=request.user, quiz=found, answers=_answers(found, request.POST)
+                )
+            except LearningError as error:
+                messages.error(request, str(error))
+            else:
+                return redirect("learning:attempt", pk=attempt.pk)
     language = get_language()
     context = {
         "course": course,
@@ -80,8 +86,10 @@ def quiz(request, slug: str, module: str):
         "quiz": found,
         "title": found.title_in(language),
         "questions": _questions(found, language),
+        "unmet": unmet,
     }
-    return render(request, "learning/quiz.html", context)
+    refused = request.method == "POST" and unmet
+    return render(request, "learning/quiz.html", context, status=400 if refused else 200)
 
 
 @access_required("learning.view_attempt", fn=attempt_or_404)
