@@ -85,6 +85,20 @@ def test_an_exported_csv_imports_back_unchanged(client, make_recommendation):
     assert (result.unchanged, result.updated, result.created) == (2, 0, 0)
 
 
+@pytest.mark.parametrize("language", ["ar", "zh-hans", "fr", "ru", "es"])
+def test_a_csv_downloaded_in_any_language_imports_back_unchanged(
+    client, make_recommendation, language
+):
+    make_recommendation("R-1")
+    second = make_recommendation("R-2")
+    translation_set(recommendation=second, language="zh-hans", title="标题", text="正文")
+    response = client.get(reverse("recommendations:export_csv"), HTTP_ACCEPT_LANGUAGE=language)
+    data = response.getvalue()
+    assert not data.decode().startswith("reference,"), "the header is in the reader's language"
+    result = recommendations_import(data=data, source_name="export.csv")
+    assert (result.unchanged, result.updated, result.created) == (2, 0, 0)
+
+
 def test_the_command_exports_json_to_a_file(tmp_path, make_recommendation):
     make_recommendation("R-1")
     output = tmp_path / "registry.json"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from commonweal.learning.glossary.spec import LANGUAGES, MAX_TEXT, MAX_WRITTEN, MeaningSpec
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+# A list typed in the form: the Latin semicolon, or the Arabic one (؛) an Arabic keyboard types.
+LIST_SEPARATOR = re.compile("[;\u061b]")
 
 
 class TermForm(forms.Form):
@@ -66,7 +71,7 @@ class TermForm(forms.Form):
         )
 
     def local_forms(self) -> dict[str, list[str]]:
-        split = {c: self.cleaned_data[f"forms_{c}"].split(";") for c in LANGUAGES}
+        split = {c: LIST_SEPARATOR.split(self.cleaned_data[f"forms_{c}"]) for c in LANGUAGES}
         return {
             c: [f.strip() for f in forms if f.strip()]
             for c, forms in split.items()
@@ -82,4 +87,8 @@ class TermForm(forms.Form):
         return links
 
     def related_list(self) -> list[str]:
-        return [part.strip() for part in self.cleaned_data["related"].split(";") if part.strip()]
+        return [
+            part.strip()
+            for part in LIST_SEPARATOR.split(self.cleaned_data["related"])
+            if part.strip()
+        ]
