@@ -27,6 +27,7 @@ from commonweal.accounts.models import User
 from commonweal.community.models import Membership, MembershipRequest, Person, StakeholderGroup
 from commonweal.community.services import membership_add, person_create, roster_import
 from commonweal.core.roles import OMBUDSMAN, SECRETARIAT
+from commonweal.learning.demo import courses_load_demo
 from commonweal.learning.glossary.files import glossary_load_demo
 from commonweal.meetings.models import Candidate, Meeting
 from commonweal.meetings.services import candidate_review, meeting_ingest
@@ -135,6 +136,7 @@ def demo_load() -> list[tuple[str, str]]:
     _open_round_load(data, groups, voters, by=secretariat)
     _editions_load()
     glossary_load_demo()
+    courses_load_demo()
     return [(user.email, role) for user, role in accounts]
 
 
