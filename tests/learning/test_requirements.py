@@ -161,3 +161,30 @@ def test_a_group_with_no_primer_and_no_requirement_shows_nothing_of_the_learning
 ):
     page = client.get(role_users["groups"]["ncsg"].get_absolute_url()).content.decode()
     assert "New to" not in page and "Courses before joining" not in page
+
+
+def test_a_course_without_a_quiz_is_not_certified_before_its_prerequisites(db, make_user):
+    from commonweal.learning.models import Certificate
+    from commonweal.learning.services.authoring import course_create, lesson_create, module_save
+    from commonweal.learning.services.progress import lesson_done
+
+    first = course_create(slug="first", title="First", source_language="en")
+    first_lesson = lesson_create(
+        module=module_save(course=first, slug="m", language="en", title="M"),
+        slug="only",
+        title="Only",
+        body="Read me.",
+    )
+    second = course_create(slug="second", title="Second", source_language="en")
+    second.prerequisites.add(first)
+    second_lesson = lesson_create(
+        module=module_save(course=second, slug="m", language="en", title="M"),
+        slug="only",
+        title="Only",
+        body="Read me too.",
+    )
+    learner = make_user("learner@example.org")
+    assert lesson_done(user=learner, lesson=second_lesson) is None
+    assert not Certificate.objects.filter(course=second).exists()
+    lesson_done(user=learner, lesson=first_lesson)
+    assert Certificate.objects.filter(course=first, learner=learner).exists()

@@ -137,6 +137,10 @@ def certificate_issue(*, enrolment: Enrolment) -> Certificate | None:
     existing = Certificate.objects.filter(course=enrolment.course, learner=enrolment.user).first()
     if existing is not None or not is_complete(enrolment):
         return existing
+    # A course taken before its prerequisites (a course with no quiz, whose lessons stay
+    # open to read) is certified only once they are.
+    if enrolment.course.prerequisites.exclude(certificates__learner=enrolment.user).exists():
+        return None
     now = timezone.now()
     Enrolment.objects.filter(pk=enrolment.pk).update(completed_at=now)
     return Certificate.objects.create(
