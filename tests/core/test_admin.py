@@ -7,6 +7,7 @@ PLATFORM_APPS = {
     "community",
     "core",
     "discussion",
+    "learning",
     "meetings",
     "recommendations",
     "rounds",
@@ -22,6 +23,20 @@ NOT_ON_THEIR_OWN = {
     "recommendations.Milestone",
     "rounds.RoundItem",
     "rounds.Ballot",
+    # The parts of a course and of a term, edited on their parent's page.
+    "learning.Module",
+    "learning.LessonEdition",
+    "learning.LessonFile",
+    "learning.Choice",
+    "learning.TermMeaning",
+    # A learner's own progress, answers and "I know this": theirs, not the staff's.
+    "learning.Enrolment",
+    "learning.LessonDone",
+    "learning.QuizAttempt",
+    "learning.KnownTerm",
+    # Keys and the login state of LTI launches, never edited by hand.
+    "learning.LtiToolKey",
+    "learning.LtiCacheEntry",
 }
 
 
