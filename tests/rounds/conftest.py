@@ -3,6 +3,7 @@
 import pytest
 
 from commonweal.community.models import Membership
+from commonweal.rounds.services import ballot_submit
 
 
 @pytest.fixture
@@ -50,3 +51,29 @@ def ranking_round(make_round, make_recommendation, voting_group):
     return make_round(
         recommendations=recommendations, voter_groups=[voting_group], ballot_kind="ranking"
     )
+
+
+@pytest.fixture
+def planned_round(make_round, make_recommendation, make_group, make_user):
+    """Three items of 100 each, two years of 150: the rule funds all three, the plan
+    has room for one a year, so one is left without room; a fourth has no votes."""
+    group = make_group("rrsg", name="Registries Stakeholder Group")
+    recommendations = [
+        make_recommendation(ref, title=f"Title of {ref}", one_time=100, recurring=0)
+        for ref in ("A", "B", "C", "D")
+    ]
+    round_ = make_round(
+        title="Two-year plan",
+        recommendations=recommendations,
+        voter_groups=[group],
+        ballot_kind="points",
+        points=100,
+        rule="greedy",
+        years=2,
+        annual_cap=150,
+    )
+    for picks in ({"A": 50, "B": 30, "C": 20}, {"A": 40, "C": 60}):
+        user = make_user()
+        Membership.objects.create(person=user.person, group=group)
+        ballot_submit(voting_round=round_, user=user, group=group, choices=list(picks.items()))
+    return round_

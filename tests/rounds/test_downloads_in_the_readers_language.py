@@ -26,7 +26,6 @@ from django.urls import reverse
 from django.utils import translation
 
 from commonweal.allocation.reasons import reason_text
-from commonweal.community.models import Membership
 from commonweal.meetings.exporting import TURNS_CSV_HEADER, TURNS_CSV_HEADINGS
 from commonweal.recommendations.exporting import (
     EXPORT_ONLY_COLUMNS,
@@ -35,7 +34,7 @@ from commonweal.recommendations.exporting import (
 )
 from commonweal.rounds.models import Round
 from commonweal.rounds.selectors import EXPORT_COLUMNS
-from commonweal.rounds.services import ballot_submit, round_close
+from commonweal.rounds.services import round_close
 from commonweal.rounds.wording import EXPORT_HEADINGS, reader_language
 from tests.conftest import REPO
 from tests.meetings.huge_meeting import build_meeting
@@ -112,28 +111,9 @@ def _csv(response) -> list[list[str]]:
 
 
 @pytest.fixture
-def counted_round(make_round, make_recommendation, make_group, make_user) -> Round:
+def counted_round(planned_round) -> Round:
     """Funded, deferred (no room) and not selected (nobody voted) items, counted."""
-    group = make_group("rrsg", name="Registries Stakeholder Group")
-    recommendations = [
-        make_recommendation(ref, title=f"Title of {ref}", one_time=100, recurring=0)
-        for ref in ("A", "B", "C", "D")
-    ]
-    round_ = make_round(
-        title="Two-year plan",
-        recommendations=recommendations,
-        voter_groups=[group],
-        ballot_kind="points",
-        points=100,
-        rule="greedy",
-        years=2,
-        annual_cap=150,
-    )
-    for picks in ({"A": 50, "B": 30, "C": 20}, {"A": 40, "C": 60}):
-        user = make_user()
-        Membership.objects.create(person=user.person, group=group)
-        ballot_submit(voting_round=round_, user=user, group=group, choices=list(picks.items()))
-    return round_close(voting_round=round_)
+    return round_close(voting_round=planned_round)
 
 
 def _url(name: str, round_: Round) -> str:

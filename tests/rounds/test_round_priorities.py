@@ -9,37 +9,10 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from commonweal.community.models import Membership
 from commonweal.rounds.models import Ballot, Participation, Round
-from commonweal.rounds.services import ballot_submit, round_close
+from commonweal.rounds.services import round_close
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def planned_round(make_round, make_recommendation, make_group, make_user):
-    """Three items of 100 each, two years of 150: the rule funds all three, the plan
-    has room for one a year, so one is left without room; a fourth has no votes."""
-    group = make_group("rrsg", name="Registries Stakeholder Group")
-    recommendations = [
-        make_recommendation(ref, title=f"Title of {ref}", one_time=100, recurring=0)
-        for ref in ("A", "B", "C", "D")
-    ]
-    round_ = make_round(
-        title="Two-year plan",
-        recommendations=recommendations,
-        voter_groups=[group],
-        ballot_kind="points",
-        points=100,
-        rule="greedy",
-        years=2,
-        annual_cap=150,
-    )
-    for picks in ({"A": 50, "B": 30, "C": 20}, {"A": 40, "C": 60}):
-        user = make_user()
-        Membership.objects.create(person=user.person, group=group)
-        ballot_submit(voting_round=round_, user=user, group=group, choices=list(picks.items()))
-    return round_
 
 
 def _url(name, round_):
