@@ -38,7 +38,36 @@ PG_URL="postgresql://commonweal@${PG_DIR//\//%2F}:$PG_PORT/commonweal"
 export PYTHONDONTWRITEBYTECODE=1
 echo "== Import contracts (the floors of docs/architecture.md)"
 "$BIN/lint-imports" --no-cache
-echo "== SQLite run"
-"$BIN/python" -m pytest -m "not postgres" "$@"
-echo "== PostgreSQL run"
-COMMONWEAL_REQUIRE_POSTGRES=1 DATABASE_URL="$PG_URL" "$BIN/python" -m pytest -m postgres "$@"
+postgres_run() {
+  COMMONWEAL_REQUIRE_POSTGRES=1 DATABASE_URL="$PG_URL" "$BIN/python" -m pytest -m postgres "$@"
+}
+if [ $# -gt 0 ]; then
+  # Tests named on the command line: one run after the other, as asked.
+  echo "== SQLite run"
+  "$BIN/python" -m pytest -m "not postgres" "$@"
+  echo "== PostgreSQL run"
+  postgres_run "$@"
+  exit 0
+fi
+
+# The whole suite on two cores: the engines' comparisons with pabutools (minutes of
+# pabutools' own counting) and then the PostgreSQL run go in a second process beside the
+# rest of the SQLite run. Each pytest keeps its own database (SQLite's in memory, the
+# private PostgreSQL server); the second's report is printed when both are done.
+second_log=$(mktemp /tmp/commonweal-tests.XXXXXX)
+(
+  failed=0
+  echo "== SQLite run: the engines (tests/allocation)"
+  "$BIN/python" -m pytest -m "not postgres" -p no:cacheprovider tests/allocation || failed=$?
+  echo "== PostgreSQL run"
+  postgres_run || failed=$?
+  exit "$failed"
+) >"$second_log" 2>&1 &
+second=$!
+status=0
+echo "== SQLite run: everything else (tests/allocation runs beside it)"
+"$BIN/python" -m pytest -m "not postgres" --ignore=tests/allocation || status=$?
+wait "$second" || status=$?
+cat "$second_log"
+rm -f "$second_log"
+exit "$status"
