@@ -98,3 +98,23 @@ def test_the_secretariat_uploads_an_edition_and_is_told_where_it_went(
     assert response.redirect_chain[-1][0] == kobe_meeting.get_absolute_url()
     assert "added to that meeting as its edition" in response.content.decode()
     assert MeetingEdition.objects.get().meeting == kobe_meeting
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("en", "KOBE – ICANN Board and NCSG Joint Session"),
+        ("zh-hans", "神户 — ICANN 董事会与 NCSG 联合会议"),
+    ],
+)
+def test_lists_name_a_meeting_in_the_readers_edition(
+    client, kobe_in_english, django_assert_max_num_queries, language, title
+):
+    from django.urls import reverse
+
+    with django_assert_max_num_queries(8):
+        listed = client.get(reverse("meetings:list"), HTTP_ACCEPT_LANGUAGE=language)
+    home = client.get(reverse("site:home"), HTTP_ACCEPT_LANGUAGE=language)
+    for page in (listed, home):
+        text = page.content.decode()
+        assert f'dir="auto">{title}</a>' in text

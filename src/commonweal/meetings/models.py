@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -60,6 +60,21 @@ class Meeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:meeting", kwargs={"pk": self.pk})
+
+    def reader_title(self) -> tuple[str, str]:
+        """The title in the reader's language where an edition gives one, else the
+        original's, with the language it is in (lists prefetch ``editions``)."""
+        reader = primary_language(get_language() or "en")
+        if primary_language(self.language or "") != reader:
+            for edition in self.editions.all():
+                if primary_language(edition.language) == reader:
+                    return edition.title, edition.language
+        return self.title, self.language or "und"
+
+
+def primary_language(language: str) -> str:
+    """A language tag's first part, lower case: "zh-hans" and "zh" are both "zh"."""
+    return language.replace("_", "-").split("-")[0].lower()
 
 
 class Participant(models.Model):

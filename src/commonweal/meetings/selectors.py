@@ -4,13 +4,20 @@ import datetime
 from dataclasses import dataclass
 
 import babel
-from django.db.models import Count, Max, Min, QuerySet, Sum
+from django.db.models import Count, Max, Min, Prefetch, QuerySet, Sum
 from django.urls import reverse
 from django.utils.http import urlencode
 
 from commonweal.community.models import StakeholderGroup
 from commonweal.meetings import search
-from commonweal.meetings.models import Candidate, Meeting, MeetingEdition, Participant, Turn
+from commonweal.meetings.models import (
+    Candidate,
+    Meeting,
+    MeetingEdition,
+    Participant,
+    Turn,
+    primary_language,
+)
 
 MAX_SEARCH_RESULTS = 200
 
@@ -36,8 +43,11 @@ def meeting_list(
         meetings = meetings.filter(date__gte=date_from)
     if date_to is not None:
         meetings = meetings.filter(date__lte=date_to)
-    return meetings.annotate(participant_count=Count("participants")).order_by(
-        "-date", "-start_time", "title"
+    titles = MeetingEdition.objects.only("meeting_id", "language", "title")
+    return (
+        meetings.annotate(participant_count=Count("participants"))
+        .prefetch_related(Prefetch("editions", queryset=titles))
+        .order_by("-date", "-start_time", "title")
     )
 
 
@@ -345,9 +355,7 @@ def meeting_transcript(meeting: Meeting, window: TranscriptWindow) -> MeetingTra
     )
 
 
-def _primary(language: str) -> str:
-    """A language tag's first part, lower case: "zh-hans" and "zh" are both "zh"."""
-    return language.replace("_", "-").split("-")[0].lower()
+_primary = primary_language
 
 
 def language_name(language: str) -> str:
