@@ -64,17 +64,24 @@ class Meeting(models.Model):
     def reader_title(self) -> tuple[str, str]:
         """The title in the reader's language where an edition gives one, else the
         original's, with the language it is in (lists prefetch ``editions``)."""
-        reader = primary_language(get_language() or "en")
-        if primary_language(self.language or "") != reader:
-            for edition in self.editions.all():
-                if primary_language(edition.language) == reader:
-                    return edition.title, edition.language
+        edition = edition_in(self, self.editions.all(), get_language() or "en")
+        if edition is not None:
+            return edition.title, edition.language
         return self.title, self.language or "und"
 
 
 def primary_language(language: str) -> str:
     """A language tag's first part, lower case: "zh-hans" and "zh" are both "zh"."""
     return language.replace("_", "-").split("-")[0].lower()
+
+
+def edition_in(meeting: Meeting, editions, language: str) -> MeetingEdition | None:
+    """The meeting's edition in ``language``; None when that is the original's language
+    or no edition is in it."""
+    wanted = primary_language(language)
+    if wanted == primary_language(meeting.language or ""):
+        return None
+    return next((e for e in editions if primary_language(e.language) == wanted), None)
 
 
 class Participant(models.Model):

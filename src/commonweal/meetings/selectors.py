@@ -16,6 +16,7 @@ from commonweal.meetings.models import (
     MeetingEdition,
     Participant,
     Turn,
+    edition_in,
     primary_language,
 )
 
@@ -355,14 +356,13 @@ def meeting_transcript(meeting: Meeting, window: TranscriptWindow) -> MeetingTra
     )
 
 
-_primary = primary_language
-
-
 def language_name(language: str) -> str:
     """A language's name in that language ("中文", "العربية"), as a switch between
     languages names them; the tag itself when Babel does not know it."""
     try:
-        name = babel.Locale.parse(_primary(language)).get_display_name(_primary(language))
+        name = babel.Locale.parse(primary_language(language)).get_display_name(
+            primary_language(language)
+        )
     except (ValueError, babel.UnknownLocaleError):
         return language
     return name or language
@@ -383,16 +383,13 @@ def edition_shown(
     """The edition to show beside the original: the one asked for (``?edition=``), else
     the one in the reader's language; None for the original alone (asked for, or no
     edition in the reader's language)."""
-    wanted = _primary(asked or reader)
-    if wanted == _primary(meeting.language):
-        return None
-    return next((e for e in editions if _primary(e.language) == wanted), None)
+    return edition_in(meeting, editions, asked or reader)
 
 
 def edition_asked(meeting: Meeting, editions: list[MeetingEdition], asked: str) -> str:
     """``asked`` when it names the original's language or an edition's, else ""."""
-    known = {_primary(meeting.language), *(_primary(e.language) for e in editions)}
-    return asked if asked and _primary(asked) in known else ""
+    known = {primary_language(meeting.language), *(primary_language(e.language) for e in editions)}
+    return asked if asked and primary_language(asked) in known else ""
 
 
 @dataclass(frozen=True)
