@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "commonweal.metrics",
     "commonweal.discussion",
     "commonweal.learning",
+    "commonweal.consultations",
     "commonweal.site",
 ]
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("metrics/", include("commonweal.metrics.urls")),
     path("discussion/", include("commonweal.discussion.urls")),
     path("learn/", include("commonweal.learning.urls")),
+    path("consultations/", include("commonweal.consultations.urls")),
     path("i18n/setlang/", language_set, name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,3 @@
+"""Addresses of the alerts part of consultations."""
+
+urlpatterns: list = []

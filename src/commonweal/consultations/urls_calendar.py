@@ -1,0 +1,3 @@
+"""Addresses of the calendar part of consultations."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Addresses of the delivery part of consultations."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Addresses of the feeds part of consultations."""
+
+urlpatterns: list = []

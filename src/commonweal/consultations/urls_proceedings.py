@@ -1,0 +1,3 @@
+"""Addresses of the proceedings part of consultations."""
+
+urlpatterns: list = []
