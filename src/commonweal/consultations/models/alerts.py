@@ -177,6 +177,9 @@ class Notification(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "event"], name="notification_once")]
         indexes = [models.Index(fields=["user", "message"])]
 
+    def __str__(self) -> str:
+        return f"{self.user_id} ← {self.event_id} ({self.why})"
+
 
 class Message(models.Model):
     """One email, written whole before sending; ``key`` makes writing it twice impossible,

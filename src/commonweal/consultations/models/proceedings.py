@@ -162,6 +162,9 @@ class Extension(models.Model):
         verbose_name_plural = _("extensions")
         ordering = ["decided_at", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.previous_closes_on} → {self.closes_on}"
+
 
 class Submission(models.Model):
     """A comment submitted to a proceeding, by a person or on behalf of a group.
