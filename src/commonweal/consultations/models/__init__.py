@@ -8,6 +8,7 @@ from commonweal.consultations.models.alerts import (
     Follow,
     Message,
     Notification,
+    delivery_for,
 )
 from commonweal.consultations.models.proceedings import (
     Document,
@@ -27,4 +28,5 @@ __all__ = [
     "Notification",
     "Proceeding",
     "Submission",
+    "delivery_for",
 ]

@@ -96,6 +96,12 @@ class Delivery(models.Model):
         return f"{self.user}: {self.frequency}"
 
 
+def delivery_for(user) -> Delivery:
+    """The person's delivery preference, written with the defaults on first use."""
+    delivery, _created = Delivery.objects.get_or_create(user=user)
+    return delivery
+
+
 class Event(models.Model):
     """One piece of news: announced by the app that owns the thing, or flagged by a person."""
 
