@@ -26,6 +26,7 @@ from django.utils import timezone
 from commonweal.accounts.models import User
 from commonweal.community.models import Membership, MembershipRequest, Person, StakeholderGroup
 from commonweal.community.services import membership_add, person_create, roster_import
+from commonweal.consultations.demo import consultations_load_demo
 from commonweal.core.roles import OMBUDSMAN, SECRETARIAT
 from commonweal.learning.demo import courses_load_demo
 from commonweal.learning.glossary.files import glossary_load_demo
@@ -137,6 +138,15 @@ def demo_load() -> list[tuple[str, str]]:
     _editions_load()
     glossary_load_demo()
     courses_load_demo()
+    roles = {
+        "secretariat staff": "secretariat",
+        "participant": "participant",
+        "board member": "board",
+        "group coordinator": "coordinator",
+    }
+    consultations_load_demo(
+        accounts={roles[role]: user for user, role in accounts if role in roles}
+    )
     return [(user.email, role) for user, role in accounts]
 
 
