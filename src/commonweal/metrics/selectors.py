@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from commonweal.metrics import charts, kpis
 from commonweal.metrics.models import Assessment, MaturityModel
-from commonweal.metrics.tables import Table, dashboard_tables
+from commonweal.metrics.tables import MeasureSection, Table, dashboard_tables, measure_sections
 
 
 def default_model() -> MaturityModel | None:
@@ -40,28 +40,34 @@ class DashboardPage:
     longest_wait: float  # the longest median time to decision, in days: the bars' scale
     model: MaturityModel | None
     dimensions: list[tuple[str, str]]
+    # What the apps above registered (core/measures.py), one section each; their tables
+    # are in ``tables`` too.
+    measure_sections: list[MeasureSection]
 
 
 def dashboard_page(filters: kpis.Filters, *, query: str = "") -> DashboardPage:
     dashboard = kpis.dashboard(filters, query=query)
     model = default_model()
     dimensions = dimension_labels(model)
+    sections = measure_sections(dashboard)
     return DashboardPage(
         dashboard=dashboard,
-        tables=dashboard_tables(dashboard, dimensions),
+        tables=dashboard_tables(dashboard, dimensions, sections),
         quarters_chart=charts.columns(
             [(row.quarter, row.meeting_hours) for row in dashboard.hours_by_quarter]
         ),
         longest_wait=max((row.decision_median_days or 0 for row in dashboard.durations), default=0),
         model=model,
         dimensions=dimensions,
+        measure_sections=sections,
     )
 
 
-def dashboard_table(filters: kpis.Filters, *, query: str, key: str) -> Table:
-    """One of the dashboard's tables (``key`` from ``tables.TABLE_KEYS``)."""
+def dashboard_table(filters: kpis.Filters, *, query: str, key: str) -> Table | None:
+    """One of the dashboard's tables (one of ``dashboard_tables``' keys, a registered
+    measure's among them), or None when the dashboard has no such table."""
     dashboard = kpis.dashboard(filters, query=query)
-    return dashboard_tables(dashboard, dimension_labels(default_model()))[key]
+    return dashboard_tables(dashboard, dimension_labels(default_model())).get(key)
 
 
 @dataclass(frozen=True)

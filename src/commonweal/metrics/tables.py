@@ -6,6 +6,7 @@ column names are written in the language active when it is built (the request's,
 the command's ``--language``). Rows hold machine values, which the CSV writes as they
 are ("1234.5", ISO dates); ``display_rows`` writes them the reader's way for the page
 and the terminal ("1,234.5", "1 234,5", "$3,000,000", a date in the language's format).
+The measures that apps above register (``core/measures.py``) add their tables after these.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from commonweal.core import formatting
+from commonweal.core.measures import measures
 from commonweal.metrics.kpis import Dashboard
 from commonweal.metrics.kpis.budget import BudgetYear
 from commonweal.metrics.kpis.floor import GroupFloor, QuarterHours, Speaker
@@ -46,22 +48,6 @@ class Table:
         ]
 
 
-TABLE_KEYS = (
-    "floor",
-    "quarters",
-    "speakers",
-    "topics",
-    "topic_query",
-    "breadth",
-    "newcomers",
-    "recommendations",
-    "durations",
-    "durations_by_year",
-    "budget",
-    "maturity",
-)
-
-
 def _group_name(name: str) -> str:
     return name or _("Not linked to a group")
 
@@ -70,9 +56,38 @@ def _source_name(body: str) -> str:
     return body or _("All sources")
 
 
-def dashboard_tables(dashboard: Dashboard, dimensions: list[tuple[str, str]]) -> dict[str, Table]:
-    """Every table of the dashboard, by key; ``dimensions`` are the maturity model's
-    (code, label) pairs in order."""
+@dataclass(frozen=True)
+class MeasureSection:
+    """A registered measure's part of the dashboard page: its heading and its tables."""
+
+    key: str
+    title: str
+    tables: list[Table]
+
+
+def measure_sections(dashboard: Dashboard) -> list[MeasureSection]:
+    """The tables of each measure the dashboard computed, built in the active language."""
+    titles = {measure.key: measure.title for measure in measures()}
+    return [
+        MeasureSection(
+            key,
+            str(titles.get(key, "")),
+            [Table(t.key, t.title, t.header, t.rows) for t in measured.tables()],
+        )
+        for key, measured in dashboard.measures.items()
+    ]
+
+
+def dashboard_tables(
+    dashboard: Dashboard,
+    dimensions: list[tuple[str, str]],
+    sections: list[MeasureSection] | None = None,
+) -> dict[str, Table]:
+    """Every table of the dashboard, by key, the registered measures' last; ``dimensions``
+    are the maturity model's (code, label) pairs in order, ``sections`` the measures'
+    tables when the caller has built them already."""
+    if sections is None:
+        sections = measure_sections(dashboard)
     tables = [
         _floor_table(dashboard.floor_by_group),
         _quarters_table(dashboard.hours_by_quarter),
@@ -87,7 +102,12 @@ def dashboard_tables(dashboard: Dashboard, dimensions: list[tuple[str, str]]) ->
         _budget_table(dashboard.budget),
         _maturity_table(dashboard.maturity, dimensions),
     ]
-    return {table.key: table for table in tables}
+    by_key = {table.key: table for table in tables}
+    for table in (table for section in sections for table in section.tables):
+        if table.key in by_key:
+            raise ValueError(f"two tables of the dashboard are called {table.key!r}")
+        by_key[table.key] = table
+    return by_key
 
 
 def _floor_table(rows: list[GroupFloor]) -> Table:

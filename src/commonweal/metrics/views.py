@@ -8,7 +8,6 @@ from commonweal.core.downloads import csv_download
 from commonweal.core.permissions import access_required
 from commonweal.metrics import kpis, selectors, services
 from commonweal.metrics.forms import AssessmentForm, DashboardFilterForm
-from commonweal.metrics.tables import TABLE_KEYS
 
 
 def _filters(request, group=None) -> tuple[DashboardFilterForm, kpis.Filters, str]:
@@ -39,6 +38,7 @@ def _dashboard_context(request, group=None) -> dict:
         "longest_wait": page.longest_wait,
         "model": page.model,
         "dimensions": page.dimensions,
+        "measure_sections": page.measure_sections,
     }
 
 
@@ -62,10 +62,11 @@ def group(request, slug: str):
 
 def table_csv(request):
     key = request.GET.get("table", "")
-    if key not in TABLE_KEYS:
-        raise Http404(_("There is no such table."))
     _form, filters, query = _filters(request)
-    table = selectors.dashboard_table(filters, query=query, key=key)
+    # A registered measure's table is known only once computed, so the key is checked then.
+    table = selectors.dashboard_table(filters, query=query, key=key) if key else None
+    if table is None:
+        raise Http404(_("There is no such table."))
     suffix = f"-{filters.group.slug}" if filters.group else ""
     return csv_download(
         filename=f"metrics-{key}{suffix}.csv",

@@ -6,15 +6,17 @@ medians and percentiles are taken in Python over the few decided recommendations
 Definitions, sources and caveats of each measure: docs/metrics.md.
 
 Each subject has its module (floor, topics, participation, recommendations, budget,
-maturity); ``dashboard`` gathers them into one ``Dashboard``.
+maturity); ``dashboard`` gathers them into one ``Dashboard``, with what the apps above
+registered as measures (``core/measures.py``: the consultations' load).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields, replace
 
 from django.db.models import Count, Sum
 
+from commonweal.core.measures import Measured, measures
 from commonweal.metrics.kpis.budget import BudgetYear, budget_committed
 from commonweal.metrics.kpis.figures import hours
 from commonweal.metrics.kpis.filters import Filters
@@ -63,13 +65,33 @@ class Dashboard:
     durations_by_year: list[YearDurations]
     budget: list[BudgetYear]
     maturity: list[MaturityRow] = field(default_factory=list)
+    # What each registered measure found, by its key, in the order the page shows them.
+    measures: dict[str, Measured] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
-        """The JSON document of `commonweal metrics --format json` (docs/metrics.md)."""
-        data = asdict(self)
+        """The JSON document of `commonweal metrics --format json` (docs/metrics.md):
+        the dashboard's own members, then each registered measure's data under its key."""
+        data = asdict(replace(self, measures={}))
+        del data["measures"]
         data["format"] = "commonweal-metrics/1"
         data["filters"] = self.filters.as_dict()
+        for key, measured in self.measures.items():
+            data[key] = measured.data
         return data
+
+
+# The JSON's own members: a registered measure may not take one of these keys.
+RESERVED_KEYS = frozenset({"format"} | {member.name for member in fields(Dashboard)})
+
+
+def measured(filters: Filters) -> dict[str, Measured]:
+    """Every registered measure computed with the dashboard's dates and group."""
+    found = {}
+    for measure in measures():
+        if measure.key in RESERVED_KEYS:
+            raise ValueError(f"measure {measure.key!r} takes a key of the dashboard's own")
+        found[measure.key] = measure.compute(filters.date_from, filters.date_to, filters.group)
+    return found
 
 
 def dashboard(filters: Filters, *, query: str = "") -> Dashboard:
@@ -91,4 +113,5 @@ def dashboard(filters: Filters, *, query: str = "") -> Dashboard:
         durations_by_year=durations_by_year,
         budget=budget_committed(filters),
         maturity=maturity_overview(filters),
+        measures=measured(filters),
     )
