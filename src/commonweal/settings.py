@@ -194,6 +194,12 @@ SIGNUP_MODE = env("COMMONWEAL_SIGNUP", "open")
 if SIGNUP_MODE not in {"open", "invitation"}:
     raise ImproperlyConfigured("COMMONWEAL_SIGNUP must be open or invitation")
 SIGNIN_FAILURES_PER_HOUR = envint("COMMONWEAL_SIGNIN_FAILURES_PER_HOUR", 100)
+# Consultations: the size of a document uploaded to a comment proceeding; how many days
+# before a deadline the email reminder goes out; how many emails a person receives as
+# things happen in an hour (more wait for the next digest).
+CONSULTATION_UPLOAD_MB = envint("COMMONWEAL_CONSULTATION_UPLOAD_MB", 20)
+REMINDER_DAYS = envint("COMMONWEAL_REMINDER_DAYS", 3)
+ALERTS_PER_HOUR = envint("COMMONWEAL_ALERTS_PER_HOUR", 6)
 # How long the author of a comment may still edit or delete it.
 COMMENT_EDIT_MINUTES = envint("COMMONWEAL_COMMENT_EDIT_MINUTES", 15)
 

@@ -52,7 +52,7 @@ def test_an_extension_brings_a_new_reminder_when_the_new_date_comes_near(make_pr
 
 
 def test_a_round_closing_soon_is_reminded_of_to_its_voters(role_users, make_round, settings):
-    settings.COMMONWEAL_REMINDER_DAYS = 1
+    settings.REMINDER_DAYS = 1
     ncsg = role_users["groups"]["ncsg"]
     now = timezone.now()
     soon = make_round(voter_groups=[ncsg], closes_at=now + datetime.timedelta(hours=20))

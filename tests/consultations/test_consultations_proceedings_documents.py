@@ -60,7 +60,7 @@ def test_a_bad_upload_is_refused_in_words_and_nothing_is_written(
 
 
 def test_the_upload_limit_comes_from_the_setting(open_proceeding, media, settings):
-    settings.COMMONWEAL_CONSULTATION_UPLOAD_MB = 1
+    settings.CONSULTATION_UPLOAD_MB = 1
     with pytest.raises(ProceedingError, match="1 MB at most"):
         _add(open_proceeding, "big.txt", b"a" * (1024 * 1024 + 1))
 

@@ -14,3 +14,9 @@ class ConsultationsConfig(AppConfig):
         from commonweal.consultations.receivers import receivers_connect
 
         receivers_connect()
+
+        from commonweal.consultations.followables import followables_register
+        from commonweal.consultations.measures import measures_register
+
+        followables_register()
+        measures_register()

@@ -21,6 +21,7 @@ from commonweal.consultations.models import Follow, Proceeding
 from commonweal.consultations.services import proceedings as services
 from commonweal.consultations.services.events import event_record
 from commonweal.core import follows
+from commonweal.core.links import absolute
 
 # (title, what is asked, opens: days from today, closes: days from today, groups taken
 # from the voting groups by position)
@@ -231,7 +232,7 @@ def _alert(proceeding: Proceeding, sender, groups) -> None:
             event="alert",
             category=follows.IMPORTANT,
             title=proceeding.title,
-            url=services.site_url() + proceeding.get_absolute_url(),
+            url=absolute(proceeding.get_absolute_url()),
             deadline=proceeding.closes_at,
         ),
         sender=sender,

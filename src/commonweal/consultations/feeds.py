@@ -154,8 +154,8 @@ class Entry:
 def site_host(request: HttpRequest) -> str:
     """The host name in tag URIs: the site's public address when set, else the request's
     (without a port, which a tag URI may not carry)."""
-    site_url = getattr(settings, "SITE_URL", "")
-    host = urlsplit(site_url).hostname if site_url else None
+    configured = settings.SITE_URL
+    host = urlsplit(configured).hostname if configured else None
     return host or request.get_host().rsplit(":", 1)[0].strip("[]")
 
 

@@ -23,6 +23,7 @@ from commonweal.community.models import Membership, StakeholderGroup
 from commonweal.consultations.models import Document, Extension, Proceeding, Submission
 from commonweal.consultations.models.proceedings import DOCUMENT_EXTENSIONS
 from commonweal.core import follows
+from commonweal.core.links import absolute
 
 MAX_TEXT = 20_000
 
@@ -56,12 +57,6 @@ def _locked_submission(submission: Submission) -> Submission:
     return Submission.objects.select_for_update().select_related("proceeding").get(pk=submission.pk)
 
 
-def site_url() -> str:
-    """The address links in news start with."""
-    configured = getattr(settings, "COMMONWEAL_SITE_URL", "") or getattr(settings, "SITE_URL", "")
-    return (configured or "http://127.0.0.1:8000").rstrip("/")
-
-
 def _announce(proceeding: Proceeding, *, key: str, event: str, category: str, **extra) -> None:
     follows.announce(
         follows.News(
@@ -71,7 +66,7 @@ def _announce(proceeding: Proceeding, *, key: str, event: str, category: str, **
             event=event,
             category=category,
             title=proceeding.title,
-            url=site_url() + proceeding.get_absolute_url(),
+            url=absolute(proceeding.get_absolute_url()),
             **extra,
         )
     )
@@ -146,7 +141,7 @@ def proceeding_update(
 
 
 def _upload_limit() -> int:
-    return int(getattr(settings, "COMMONWEAL_CONSULTATION_UPLOAD_MB", 20))
+    return settings.CONSULTATION_UPLOAD_MB
 
 
 # What the first bytes of a file of each kind are; text kinds are read whole as UTF-8.

@@ -18,16 +18,13 @@ from django.db import transaction
 from commonweal.consultations.models import Event, Proceeding
 from commonweal.core import follows
 from commonweal.core.follows import News
+from commonweal.core.links import absolute
 from commonweal.rounds.models import Round
-
-DEFAULT_REMINDER_DAYS = 3
 
 
 def reminder_window() -> datetime.timedelta:
     """How long before a deadline its reminder goes out (``COMMONWEAL_REMINDER_DAYS``)."""
-    return datetime.timedelta(
-        days=getattr(settings, "COMMONWEAL_REMINDER_DAYS", DEFAULT_REMINDER_DAYS)
-    )
+    return datetime.timedelta(days=settings.REMINDER_DAYS)
 
 
 def proceeding_reminder(proceeding: Proceeding) -> News:
@@ -38,7 +35,7 @@ def proceeding_reminder(proceeding: Proceeding) -> News:
         event="proceeding.closing",
         category=follows.DEADLINE,
         title=proceeding.title,
-        url=proceeding.get_absolute_url(),
+        url=absolute(proceeding.get_absolute_url()),
         deadline=proceeding.closes_at,
         groups=tuple(group.pk for group in proceeding.groups.all()),
     )
@@ -53,7 +50,7 @@ def round_reminder(voting: Round) -> News:
         event="round.closing",
         category=follows.DEADLINE,
         title=voting.title,
-        url=voting.get_absolute_url(),
+        url=absolute(voting.get_absolute_url()),
         deadline=voting.closes_at,
         groups=tuple(group.pk for group in voting.voter_groups.all()),
     )
