@@ -12,3 +12,7 @@ class CommunityConfig(AppConfig):
         from commonweal.community.panels import panels_register
 
         panels_register()
+
+        from commonweal.community.follows import followables_register
+
+        followables_register()

@@ -31,3 +31,7 @@ class LearningConfig(AppConfig):
         from commonweal.learning.lti import personal_data as lti_personal_data  # noqa: F401
 
         xapi.receivers_connect()
+
+        from commonweal.learning.follows import followables_register
+
+        followables_register()

@@ -12,3 +12,7 @@ class MeetingsConfig(AppConfig):
         from commonweal.meetings.panels import panels_register
 
         panels_register()
+
+        from commonweal.meetings.follows import followables_register
+
+        followables_register()

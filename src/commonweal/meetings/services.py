@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from commonweal.community.models import StakeholderGroup
 from commonweal.community.selectors import people_by_name
 from commonweal.meetings import editions, engine, signals
+from commonweal.meetings.follows import meeting_announce
 from commonweal.meetings.models import (
     Candidate,
     IngestJob,
@@ -128,6 +129,8 @@ def _meeting_store(*, parsed: dict, source_name: str, content_hash: str, user) -
     _candidates_store(meeting, parsed.get("candidates") or [], turns)
     if action == "replaced":
         editions.editions_realign(meeting)
+    else:
+        meeting_announce(meeting)
     return IngestResult(meeting, action)
 
 

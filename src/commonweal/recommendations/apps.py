@@ -18,3 +18,7 @@ class RecommendationsConfig(AppConfig):
             dispatch_uid="recommendations.recommendation_for_confirmed_candidate",
         )
         panels_register()
+
+        from commonweal.recommendations.follows import followables_register
+
+        followables_register()

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from commonweal.recommendations.follows import move_announce
 from commonweal.recommendations.lifecycle import (  # noqa: F401  (callers import them from here)
     TRANSITIONS,
     LifecycleError,
@@ -95,7 +96,7 @@ def recommendation_move(
         recommendation.progress = 100
     with transaction.atomic():
         recommendation.save()
-        LifecycleEvent.objects.create(
+        event = LifecycleEvent.objects.create(
             recommendation=recommendation,
             status=to,
             decision=decision,
@@ -103,6 +104,7 @@ def recommendation_move(
             by=by,
             note=note.strip(),
         )
+        move_announce(recommendation, event)
     return recommendation
 
 

@@ -12,3 +12,7 @@ class RoundsConfig(AppConfig):
         from commonweal.rounds.panels import panels_register
 
         panels_register()
+
+        from commonweal.rounds.follows import followables_register
+
+        followables_register()

@@ -3,10 +3,13 @@ reader's "I know this" (and its undoing)."""
 
 from __future__ import annotations
 
+import json
+
 from django.db import transaction
 from django.utils.text import slugify
 
 from commonweal.community.models import StakeholderGroup
+from commonweal.learning.follows import term_changed_announce
 from commonweal.learning.glossary.spec import (
     GlossaryFileError,
     MeaningSpec,
@@ -39,7 +42,23 @@ def _owners(terms: list[TermSpec], source: str) -> dict[str, StakeholderGroup]:
     return found
 
 
+def _meanings_said(rows) -> list[str]:
+    """What meanings say, in an order that does not depend on how they were listed."""
+    return sorted(
+        json.dumps(
+            [str(row.valid_from), str(row.valid_to), row.expansions, row.definitions],
+            sort_keys=True,
+        )
+        for row in rows
+    )
+
+
 def _meanings_replace(term: Term, meanings: list[MeaningSpec]) -> None:
+    """Write ``term``'s meanings; when they say something else than before, tell the
+    term's followers (core/follows.py)."""
+    before = _meanings_said(term.meanings.all())
+    if before and before != _meanings_said(meanings):
+        term_changed_announce(term)
     term.meanings.all().delete()
     TermMeaning.objects.bulk_create(
         TermMeaning(

@@ -36,6 +36,7 @@ from commonweal.allocation.planner import Item, Year, plan_document
 from commonweal.allocation.reasons import params_document
 from commonweal.allocation.rules import RuleNotApplicable
 from commonweal.allocation.verdicts import ItemVerdict, round_verdicts
+from commonweal.rounds.follows import round_counted_announce
 from commonweal.rounds.models import Ballot, Round, RoundItem
 from commonweal.rounds.results import PriorityItem, RoundResult
 from commonweal.rounds.services.errors import RoundError
@@ -274,6 +275,7 @@ def round_close(*, voting_round: Round, by=None, now: datetime.datetime | None =
     locked.closed_at = now
     locked.closed_by = by
     locked.save(update_fields=["result", "closed_at", "closed_by", "ballots_file"])
+    round_counted_announce(locked)
     return locked
 
 

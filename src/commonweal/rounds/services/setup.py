@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from commonweal.recommendations.models import Recommendation, cost_over_plan
 from commonweal.recommendations.services import recommendation_move
+from commonweal.rounds.follows import round_opened_announce
 from commonweal.rounds.models import Round, RoundItem
 from commonweal.rounds.services.errors import RoundError
 
@@ -185,6 +186,7 @@ def round_create(
     voting_round.save()
     voting_round.voter_groups.set(voter_groups)
     _set_items(voting_round, list(recommendations), by, at)
+    round_opened_announce(voting_round)
     return voting_round
 
 
