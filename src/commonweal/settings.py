@@ -293,5 +293,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("COMMONWEAL_LOG_LEVEL", "INFO")},
-    "loggers": {"django.server": {"level": "WARNING"}},
+    # django_tasks tells of every task started and finished at INFO: news of a meeting
+    # ingested on the command line would interleave with its report.
+    "loggers": {"django.server": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }

@@ -20,3 +20,9 @@ class ConsultationsConfig(AppConfig):
 
         followables_register()
         measures_register()
+
+        from commonweal.consultations.controls import controls_register
+        from commonweal.consultations.panels import panels_register
+
+        controls_register()
+        panels_register()
