@@ -146,6 +146,43 @@ MATRIX = {
     "learning:term_edit": ("term", row(302, 403, 200, 200, 403, 403, 200)),
     # POST only.
     "learning:term_know": ("term", row(302, 405, 405, 405, 405, 405, 405)),
+    "consultations:proceedings": (None, EVERYONE),
+    "consultations:proceeding": ("comment_proceeding", EVERYONE),
+    "consultations:submissions_csv": ("comment_proceeding", EVERYONE),
+    "consultations:submissions_json": ("comment_proceeding", EVERYONE),
+    "consultations:document": ("proceeding_document", EVERYONE),
+    "consultations:proceeding_new": (None, PLATFORM_STAFF),
+    "consultations:proceeding_edit": ("draft_proceeding", PLATFORM_STAFF),
+    "consultations:document_add": ("draft_proceeding", PLATFORM_STAFF),
+    "consultations:proceeding_publish": ("draft_proceeding", PLATFORM_STAFF),
+    "consultations:proceeding_extend": ("comment_proceeding", PLATFORM_STAFF),
+    "consultations:proceeding_report": ("comment_proceeding", PLATFORM_STAFF),
+    "consultations:submission_new": ("comment_proceeding", SIGNED_IN),
+    # A draft is its author's: others who may not see it get 404, staff who see it 403.
+    "consultations:submission_edit": ("own_submission", row(302, 200, 404, 403, 404, 404, 403)),
+    "consultations:submission_submit": ("own_submission", row(302, 200, 404, 403, 404, 404, 403)),
+    "consultations:submission_endorse": (
+        "awaiting_submission",
+        row(302, 404, 200, 200, 404, 404, 200),
+    ),
+    "consultations:submission_decline": (
+        "awaiting_submission",
+        row(302, 404, 200, 200, 404, 404, 200),
+    ),
+    "consultations:endorsements": (None, row(302, 403, 200, 200, 403, 403, 200)),
+    "consultations:calendar": (None, EVERYONE),
+    "consultations:follows": (None, SIGNED_IN),
+    # POST only: signed-in roles get 405 for a GET.
+    "consultations:follow": (None, row(302, 405, 405, 405, 405, 405, 405)),
+    "consultations:flag": (None, row(302, 403, 200, 200, 200, 403, 200)),
+    "consultations:alerts": (None, EVERYONE),
+    "consultations:feeds": (None, SIGNED_IN),
+    "consultations:feeds_rekey": (None, row(302, 405, 405, 405, 405, 405, 405)),
+    "consultations:feed_group": ("group", EVERYONE),
+    # The key in the address opens a private feed, not the session.
+    "consultations:feed_all": ("feed_token", EVERYONE),
+    "consultations:feed_follow": ("feed_follow", EVERYONE),
+    "consultations:feed_deadlines": ("feed_token", EVERYONE),
     "admin:index": (None, row(302, 302, 302, 302, 302, 302, 200)),
 }
 
@@ -245,6 +282,53 @@ def _learning_kwargs(role_users) -> dict:
     }
 
 
+def _consultations_kwargs(role_users, make_user) -> dict:
+    """An open proceeding with a document, a draft one, the participant's draft submission,
+    an NCSG member's submission awaiting the group's endorsement, a follow and its feeds."""
+    import datetime
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from commonweal.community.models import Membership
+    from commonweal.consultations.models import Document, Follow, Proceeding, delivery_for
+    from commonweal.consultations.services import proceedings
+
+    ncsg, participant = role_users["groups"]["ncsg"], role_users["participant"]
+    today = timezone.now().date()
+    open_one = proceedings.proceeding_create(
+        title="Plan",
+        summary="",
+        language="en",
+        opens_on=today,
+        closes_on=today + datetime.timedelta(days=9),
+        groups=[ncsg],
+    )
+    proceedings.proceeding_publish(proceeding=open_one)
+    draft = Proceeding.objects.create(title="Draft", opens_on=today, closes_on=today)
+    document = Document.objects.create(
+        proceeding=open_one, title="Plan", file=ContentFile(b"%PDF-1.7", name="plan.pdf")
+    )
+    own = proceedings.submission_create(proceeding=open_one, author=participant, text="Yes.")
+    member = make_user("ncsg-member@example.org")
+    Membership.objects.create(person=member.person, group=ncsg, role=Membership.Role.MEMBER)
+    waiting = proceedings.submission_create(
+        proceeding=open_one, author=member, text="For the NCSG.", on_behalf_of=ncsg
+    )
+    proceedings.submission_submit(submission=waiting, by=member)
+    token = delivery_for(participant).feed_token
+    follow = Follow.objects.create(user=participant, kind="group", subject=str(ncsg.pk))
+    return {
+        "comment_proceeding": {"pk": open_one.pk},
+        "draft_proceeding": {"pk": draft.pk},
+        "proceeding_document": {"pk": document.pk},
+        "own_submission": {"pk": own.pk},
+        "awaiting_submission": {"pk": waiting.pk},
+        "feed_token": {"token": token},
+        "feed_follow": {"token": token, "follow_pk": follow.pk},
+    }
+
+
 def _glossary_kwargs() -> dict:
     """The NCSG's glossary entry."""
     from commonweal.learning.glossary.csvfile import glossary_read_csv
@@ -260,7 +344,9 @@ def _glossary_kwargs() -> dict:
 
 
 @pytest.fixture
-def url_kwargs(role_users, make_person, make_recommendation, make_round, settings, tmp_path):
+def url_kwargs(
+    role_users, make_person, make_user, make_recommendation, make_round, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path / "media"
     from commonweal.accounts.services import invitation_create
     from commonweal.community.models import MembershipRequest
@@ -290,6 +376,7 @@ def url_kwargs(role_users, make_person, make_recommendation, make_round, setting
     return {
         **discussion,
         **_learning_kwargs(role_users),
+        **_consultations_kwargs(role_users, make_user),
         "membership_request": {"pk": membership_request.pk},
         "topic": {"pk": topic.pk},
         "invitation": {"token": token},
