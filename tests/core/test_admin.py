@@ -5,6 +5,7 @@ from django.urls import reverse
 PLATFORM_APPS = {
     "accounts",
     "community",
+    "consultations",
     "core",
     "discussion",
     "learning",
@@ -16,6 +17,8 @@ PLATFORM_APPS = {
 # admin so that no staff member can read anyone's choices or trace a receipt; the old
 # priority-list comments, moved to the discussion app, are only kept until their table goes.
 NOT_ON_THEIR_OWN = {
+    "consultations.Document",
+    "consultations.Extension",
     "rounds.Comment",
     "rounds.VoidReceipt",
     "recommendations.RecommendationTranslation",
