@@ -138,6 +138,54 @@ def _learning_footprint(user, make_user):
     term_know(user=learner, term=term)
 
 
+def _consultations_footprint(user, group, make_user):
+    """Set a proceeding, extended it, commented for their group and endorsed it, flagged an
+    alert, follows a series, chose their email, was told of news and sent an email."""
+    import datetime
+
+    from django.utils import timezone
+
+    from commonweal.consultations.models import Follow, Message, Notification, delivery_for
+    from commonweal.consultations.services import proceedings
+    from commonweal.consultations.services.alerts import alert_flag
+
+    today = timezone.now().date()
+    proceeding = proceedings.proceeding_create(
+        title="Plan",
+        summary="",
+        language="en",
+        opens_on=today,
+        closes_on=today + datetime.timedelta(days=5),
+        groups=[group],
+        by=user,
+    )
+    proceedings.proceeding_publish(proceeding=proceeding)
+    proceedings.proceeding_extend(
+        proceeding=proceeding,
+        closes_on=today + datetime.timedelta(days=9),
+        reason="Asked.",
+        by=user,
+    )
+    comment = proceedings.submission_create(
+        proceeding=proceeding, author=user, text="Our view.", on_behalf_of=group
+    )
+    proceedings.submission_submit(submission=comment, by=user)
+    proceedings.submission_endorse(submission=comment, by=user)
+    event = alert_flag(
+        sender=user,
+        title="Read this",
+        url="https://example.org/plan",
+        reason="It matters.",
+        groups=[group],
+    )
+    Follow.objects.create(user=user, kind="series", subject="ICANN64")
+    delivery_for(user)
+    Notification.objects.get_or_create(user=user, event=event, defaults={"why": "alert_member"})
+    Message.objects.create(
+        user=user, key="test:1", to=user.email, language="en", subject="News", text="t", html="h"
+    )
+
+
 @pytest.fixture
 def full_footprint(make_user, make_group, make_recommendation, make_round):
     """An account with a row in every registered model, and another person's rows beside it."""
@@ -188,6 +236,7 @@ def full_footprint(make_user, make_group, make_recommendation, make_round):
     _more_footprint(user, group, make_user, meeting)
     _discussion_footprint(user, make_user, make_recommendation)
     _learning_footprint(user, make_user)
+    _consultations_footprint(user, group, make_user)
     bystander = make_user("bystander@example.org")
     return user, bystander
 
@@ -234,6 +283,16 @@ def test_erasure_blanks_personal_fields_keeps_contributions_and_can_run_twice(
     assert Comment.objects.get().author is None
     assert Comment.objects.get().text == "Fund the outreach first."
     assert not Recommendation.objects.filter(created_by=user).exists()
+    # Their comment to a proceeding stays, without their name; what they followed, were
+    # told and were sent is gone.
+    from commonweal.consultations.models import Delivery, Follow, Message, Notification, Submission
+
+    assert Submission.objects.get().text == "Our view."
+    assert Submission.objects.get().author is None and Submission.objects.get().author_name == ""
+    assert not Follow.objects.filter(user=user).exists()
+    assert not Notification.objects.filter(user=user).exists()
+    assert not Message.objects.filter(user=user).exists()
+    assert not Delivery.objects.filter(user=user).exists()
     # The person is signed out everywhere.
     assert client.get(reverse("accounts:me")).status_code == 302
     erased_state = (user.email, person.display_name, person.erased_at)
