@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from commonweal.accounts.models import User
 from commonweal.community.models import Membership, StakeholderGroup
-from commonweal.consultations.models import Follow, Proceeding
+from commonweal.consultations.models import Event, Follow, Proceeding
 from commonweal.consultations.services import proceedings as services
 from commonweal.consultations.services.events import event_record
 from commonweal.core import follows
@@ -165,14 +165,24 @@ def _another_member(group: StakeholderGroup, coordinator):
 
 
 def _close(proceeding: Proceeding, row) -> None:
-    """Move a past proceeding's dates back to when it really ran (demo history only)."""
+    """Move a past proceeding back to when it really ran: its dates, its comments' times
+    and the deadline its opening news gave (demo history only)."""
     today = timezone.now().date()
+    closes_on = today + datetime.timedelta(days=row[3])
     Proceeding.objects.filter(pk=proceeding.pk).update(
         opens_on=today + datetime.timedelta(days=row[2]),
-        closes_on=today + datetime.timedelta(days=row[3]),
-        first_closes_on=today + datetime.timedelta(days=row[3]),
+        closes_on=closes_on,
+        first_closes_on=closes_on,
     )
     proceeding.refresh_from_db()
+    commented = proceeding.closes_at - datetime.timedelta(days=5)
+    proceeding.submissions.update(
+        created_at=commented, submitted_at=commented, published_at=commented
+    )
+    proceeding.submissions.exclude(endorsed_at=None).update(endorsed_at=commented)
+    Event.objects.filter(key=f"proceeding:{proceeding.pk}:opened").update(
+        deadline=proceeding.closes_at
+    )
 
 
 def _report(proceeding: Proceeding) -> None:

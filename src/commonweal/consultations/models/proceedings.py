@@ -76,9 +76,11 @@ class Proceeding(models.Model):
 
     @property
     def closes_at(self) -> datetime.datetime:
-        """The end of the closing day, UTC: the deadline calendars and digests show."""
-        day = self.closes_on + datetime.timedelta(days=1)
-        return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
+        """The last second of the closing day, UTC: the deadline that calendars, feeds
+        and emails show ("13 December, 23:59")."""
+        return datetime.datetime.combine(
+            self.closes_on, datetime.time(23, 59, 59), tzinfo=datetime.UTC
+        )
 
     @property
     def opens_at(self) -> datetime.datetime:
@@ -92,7 +94,7 @@ class Proceeding(models.Model):
             return self.Status.REPORTED
         if now < self.opens_at:
             return self.Status.UPCOMING
-        if now < self.closes_at:
+        if now <= self.closes_at:
             return self.Status.OPEN
         return self.Status.CLOSED
 
