@@ -1,3 +1,9 @@
-"""Addresses of the delivery part of consultations."""
+"""Addresses of the delivery part of consultations (mounted at /consultations/email/)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from commonweal.consultations import views_delivery
+
+urlpatterns = [
+    path("unsubscribe/<str:token>/", views_delivery.unsubscribe, name="unsubscribe"),
+]
