@@ -34,6 +34,8 @@ rules.add_perm("consultations.view_proceeding", proceeding_published | is_staff)
 rules.add_perm("consultations.submit", rules.is_authenticated)
 rules.add_perm("consultations.edit_submission", submission_author)
 rules.add_perm("consultations.endorse_submission", endorses_for | is_staff)
+# Who finds the endorsement queue in the menus: coordinators and staff.
+rules.add_perm("consultations.endorse_any", coordinates_any_group | is_staff)
 # "Flag as important": board members, the secretariat and group coordinators.
 rules.add_perm(
     "consultations.flag",

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from commonweal.consultations import views_endorsements as coordinators
 from commonweal.consultations import views_proceedings as views
 
 urlpatterns = [
@@ -19,7 +20,15 @@ urlpatterns = [
     path("documents/<int:pk>/", views.document, name="document"),
     path("submissions/<int:pk>/edit/", views.submission_edit, name="submission_edit"),
     path("submissions/<int:pk>/submit/", views.submission_submit, name="submission_submit"),
-    path("submissions/<int:pk>/endorse/", views.submission_endorse, name="submission_endorse"),
-    path("submissions/<int:pk>/decline/", views.submission_decline, name="submission_decline"),
-    path("endorsements/", views.endorsements, name="endorsements"),
+    path(
+        "submissions/<int:pk>/endorse/",
+        coordinators.submission_endorse,
+        name="submission_endorse",
+    ),
+    path(
+        "submissions/<int:pk>/decline/",
+        coordinators.submission_decline,
+        name="submission_decline",
+    ),
+    path("endorsements/", coordinators.endorsements, name="endorsements"),
 ]

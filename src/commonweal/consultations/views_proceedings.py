@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,7 +20,6 @@ from django.views.decorators.http import require_http_methods
 
 from commonweal.consultations import exporting, selectors
 from commonweal.consultations.forms_proceedings import (
-    DeclineForm,
     DocumentForm,
     ExtensionForm,
     ProceedingFilter,
@@ -70,16 +70,29 @@ def _place(submission: Submission) -> str:
 # -- reading --------------------------------------------------------------------------
 
 
+PROCEEDINGS_PER_PAGE = 50
+
+
 def proceedings(request):
     manage = selectors.may_manage(request.user)
     filters = ProceedingFilter(request.GET or None, with_drafts=manage)
     group = status = None
     if filters.is_valid():
         group, status = filters.cleaned_data["group"], filters.cleaned_data["status"]
-    listed = list(selectors.proceedings_listed(request.user, group=group, status=status or ""))
-    for found in listed:
+    listed = selectors.proceedings_listed(request.user, group=group, status=status or "")
+    page = Paginator(listed, PROCEEDINGS_PER_PAGE).get_page(request.GET.get("page"))
+    for found in page:
         found.status_label = Proceeding.Status(found.status_now).label
-    context = {"proceedings": listed, "filters": filters, "can_manage": manage}
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "proceedings": page,
+        "page": page,
+        "query": query.urlencode(),
+        "filters": filters,
+        "can_manage": manage,
+        "can_endorse": request.user.has_perm("consultations.endorse_any"),
+    }
     return render(request, TEMPLATES + "list.html", context)
 
 
@@ -425,72 +438,3 @@ def submission_submit(request, pk: int):
     else:
         messages.success(request, _("Your submission waits for the group's endorsement."))
     return redirect(_place(submitted))
-
-
-# -- coordinators ---------------------------------------------------------------------
-
-
-@access_required("consultations.submit")
-def endorsements(request):
-    """Submissions waiting for the endorsement of a group the viewer coordinates."""
-    if not (selectors.may_manage(request.user) or selectors.is_coordinator(request.user)):
-        raise PermissionDenied
-    context = {"waiting": selectors.endorsements_waiting(request.user)}
-    return render(request, TEMPLATES + "endorsements.html", context)
-
-
-def _confirm_endorse(request, submission: Submission):
-    return confirmation_render(
-        request,
-        Confirmation(
-            title=_("Endorse this submission for %(group)s?")
-            % {"group": submission.on_behalf_of.name},
-            effects=(
-                f"“{submission.text}”",
-                _("It is published in the group's name, for everyone to read."),
-            ),
-            action=reverse("consultations:submission_endorse", kwargs={"pk": submission.pk}),
-            confirm_label=_("Endorse and publish it"),
-            cancel_url=reverse("consultations:endorsements"),
-            cancel_label=_("Cancel and go back to the queue"),
-            about=(submission.proceeding.get_absolute_url(), submission.proceeding.title),
-        ),
-    )
-
-
-@access_required("consultations.endorse_submission", fn=_submission)
-@require_http_methods(["GET", "POST"])
-def submission_endorse(request, pk: int):
-    submission = _submission(request, pk)
-    if request.method == "GET" or request.POST.get("confirm") != "yes":
-        if submission.state != Submission.State.AWAITING:
-            messages.error(request, _("This submission is not waiting for an endorsement."))
-            return redirect("consultations:endorsements")
-        return _confirm_endorse(request, submission)
-    try:
-        endorsed = services.submission_endorse(submission=submission, by=request.user)
-    except ProceedingError as error:
-        messages.error(request, str(error))
-        return redirect("consultations:endorsements")
-    messages.success(request, _("The submission is endorsed and published."))
-    return redirect(_place(endorsed))
-
-
-@access_required("consultations.endorse_submission", fn=_submission)
-@require_http_methods(["GET", "POST"])
-def submission_decline(request, pk: int):
-    submission = _submission(request, pk)
-    form = DeclineForm(request.POST or None)
-    problem = ""
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.submission_decline(
-                submission=submission, by=request.user, note=form.cleaned_data["note"]
-            )
-        except ProceedingError as error:
-            problem = str(error)
-        else:
-            messages.success(request, _("The submission goes back to its author with your note."))
-            return redirect("consultations:endorsements")
-    context = {"title": _("Decline the endorsement"), "submission": submission}
-    return _page(request, "decline.html", context, form=form, problem=problem)
