@@ -214,6 +214,8 @@ EMAIL_HOST_USER = env("COMMONWEAL_EMAIL_USER")
 EMAIL_HOST_PASSWORD = env("COMMONWEAL_EMAIL_PASSWORD")
 EMAIL_USE_TLS = envbool("COMMONWEAL_EMAIL_TLS", True)
 DEFAULT_FROM_EMAIL = env("COMMONWEAL_FROM_EMAIL", "Commonweal <noreply@localhost>")
+# The sender of alerts and digests (docs/email.md), when not the default sender.
+ALERTS_FROM = env("COMMONWEAL_ALERTS_FROM")
 
 LANGUAGE_CODE = "en"
 # English and Simplified Chinese are complete; Arabic is wired for right-to-left

@@ -107,3 +107,24 @@ def test_the_command_writes_and_sends_digests_and_says_how_many(smtp_inbox, foll
     out = io.StringIO()
     call_command("alerts", "send", stdout=out)
     assert "sent 0" in out.getvalue()
+
+
+def test_a_long_digest_lists_the_nearest_deadlines_and_counts_the_rest(
+    smtp_inbox, follower, announce
+):
+    person = follower("daily")
+    now = timezone.now()
+    for number in range(45):
+        deadline = now + datetime.timedelta(days=number + 1)
+        announce(news(100 + number, title=f"Plan {number:02d}", deadline=deadline))
+    digest_compose(frequency="daily")
+    messages_send()
+    [received] = smtp_inbox.to(person.email)
+    assert received["Subject"].startswith("Commonweal: 45 updates, 7 deadlines this week")
+    text, html = parts(received)
+    listed = [number for number in range(45) if f"Plan {number:02d}" in text]
+    assert listed == list(range(40))  # the 40 nearest deadlines
+    assert "…and 5 more" in text and "/consultations/follows/" in text
+    assert "…and 5 more" in html
+    # Everything waiting was told of, in the list or in the count.
+    assert Notification.objects.filter(user=person, message=None).count() == 0

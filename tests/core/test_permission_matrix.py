@@ -183,6 +183,8 @@ MATRIX = {
     "consultations:feed_all": ("feed_token", EVERYONE),
     "consultations:feed_follow": ("feed_follow", EVERYONE),
     "consultations:feed_deadlines": ("feed_token", EVERYONE),
+    # A GET only asks; the one-click POST needs no sign-in (RFC 8058).
+    "consultations:unsubscribe": ("unsubscribe", EVERYONE),
     "admin:index": (None, row(302, 302, 302, 302, 302, 302, 200)),
 }
 
@@ -293,6 +295,7 @@ def _consultations_kwargs(role_users, make_user) -> dict:
     from commonweal.community.models import Membership
     from commonweal.consultations.models import Document, Follow, Proceeding, delivery_for
     from commonweal.consultations.services import proceedings
+    from commonweal.consultations.unsubscribe import unsubscribe_token
 
     ncsg, participant = role_users["groups"]["ncsg"], role_users["participant"]
     today = timezone.now().date()
@@ -326,6 +329,7 @@ def _consultations_kwargs(role_users, make_user) -> dict:
         "awaiting_submission": {"pk": waiting.pk},
         "feed_token": {"token": token},
         "feed_follow": {"token": token, "follow_pk": follow.pk},
+        "unsubscribe": {"token": unsubscribe_token(user_id=participant.pk)},
     }
 
 

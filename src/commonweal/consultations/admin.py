@@ -117,7 +117,17 @@ class NotificationAdmin(NotEditableAdmin):
 
 @admin.register(Message)
 class MessageAdmin(NotEditableAdmin):
-    list_display = ("to", "subject", "state", "language", "created_at", "sent_at")
+    # "uncertain" in the state filter: emails a killed worker may or may not have sent.
+    list_display = (
+        "to",
+        "subject",
+        "state",
+        "language",
+        "created_at",
+        "claimed_at",
+        "sent_at",
+        "error",
+    )
     search_fields = ("to", "subject")
     list_filter = ("state", "language")
     date_hierarchy = "created_at"

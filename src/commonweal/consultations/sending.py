@@ -50,7 +50,7 @@ class SendReport:
 
 
 def alerts_from() -> str:
-    return getattr(settings, "ALERTS_FROM", "") or settings.DEFAULT_FROM_EMAIL
+    return settings.ALERTS_FROM or settings.DEFAULT_FROM_EMAIL
 
 
 def message_id(key: str) -> str:

@@ -10,21 +10,21 @@ mail clients send the POST themselves).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
 from commonweal.consultations.models import Delivery, Follow
 from commonweal.core import follows
+from commonweal.core.links import site_url
 
 SALT = "consultations.unsubscribe"
 ALL = "all"
-DEFAULT_SITE_URL = "http://127.0.0.1:8000"
 
 
 class BadToken(ValueError):
@@ -45,11 +45,6 @@ class Unsubscribe:
         return kind, subject
 
 
-def site_url() -> str:
-    """The absolute address links in emails start with (no trailing slash)."""
-    return (getattr(settings, "SITE_URL", "") or DEFAULT_SITE_URL).rstrip("/")
-
-
 def follow_scope(kind: str, subject: str) -> str:
     return f"{kind}:{subject}"
 
@@ -60,7 +55,16 @@ def unsubscribe_token(*, user_id: int, scope: str = ALL) -> str:
 
 def unsubscribe_url(*, user_id: int, scope: str = ALL) -> str:
     token = unsubscribe_token(user_id=user_id, scope=scope)
-    return site_url() + reverse("consultations:unsubscribe", kwargs={"token": token})
+    return _unsubscribe_prefix(site_url(), get_script_prefix()) + token + "/"
+
+
+@functools.lru_cache(maxsize=8)
+def _unsubscribe_prefix(site: str, _script_prefix: str) -> str:
+    """The address before the token, found once per site address: a digest run writes
+    thousands."""
+    marker = "TOKEN"
+    address = site + reverse("consultations:unsubscribe", kwargs={"token": marker})
+    return address.removesuffix(marker + "/")
 
 
 def unsubscribe_read(token: str) -> Unsubscribe:

@@ -58,10 +58,14 @@ SECTION_HTML = (
 )
 SECTION_HTML_UNTITLED = '<ul style="padding:0 20px">{}</ul>\n'
 SECTION_TEXT = "\n== {} ==\n\n{}"
+MORE_HTML = '<p style="margin:16px 0"><a href="{}">{}</a></p>\n'
+# A digest lists the most pressing items (alerts, then the nearest deadlines) and counts
+# the rest, which wait on the person's page: nobody reads a hundred items in one email.
+DIGEST_ITEMS = 40
 
 
 def alerts_per_hour() -> int:
-    return int(getattr(settings, "ALERTS_PER_HOUR", 6))
+    return settings.ALERTS_PER_HOUR
 
 
 def digest_period(frequency: str, now: datetime.datetime) -> str:
@@ -182,26 +186,42 @@ class Writer:
 
     def digest(self, *, user_id: int, items: list[tuple[EventRow, str, str]]) -> Written:
         """Everything waiting for one person, in sections by deadline."""
-        place = self.place
+        place, placed, rendered = self.place, self._placed, self._items
+        for event, _why, _label in items:
+            if event.pk not in placed:
+                place(event)
+        ordered = sorted(items, key=lambda item: placed[item[0].pk][0])
+        soon = sum(1 for event, _why, _label in ordered if placed[event.pk][1] == "soon")
         grouped: dict[str, tuple[list[str], list[str]]] = {key: ([], []) for key, _t in SECTIONS}
-        for event, why, label in sorted(items, key=lambda item: place(item[0])[0]):
-            text, html = self._items.get((event.pk, why, label)) or self.item(event, why, label)
-            texts, htmls = grouped[self._placed[event.pk][1]]
+        for event, why, label in ordered[:DIGEST_ITEMS]:
+            text, html = rendered.get((event.pk, why, label)) or self.item(event, why, label)
+            texts, htmls = grouped[placed[event.pk][1]]
             texts.append(text)
             htmls.append(html)
-        subject = self.digest_subject(len(items), len(grouped["soon"][0]))
+        subject = self.digest_subject(len(items), soon)
         body_text, body_html = [], []
         for key, title in SECTIONS:
             texts, htmls = grouped[key]
             if texts:
                 body_text.append(SECTION_TEXT.format(title, "".join(texts)))
                 body_html.append(SECTION_HTML.format(escape(title), "".join(htmls)))
+        if len(ordered) > DIGEST_ITEMS:
+            more = self.more(len(ordered) - DIGEST_ITEMS)
+            body_text.append(f"\n{more}: {self._follows_url}\n")
+            body_html.append(MORE_HTML.format(escape(self._follows_url), escape(more)))
         return self.render(
             user_id=user_id,
             subject=subject,
             heading=subject,
             body=("".join(body_text), "".join(body_html)),
         )
+
+    def more(self, count: int) -> str:
+        return ngettext(
+            "…and %(count)s more, further from their deadline: all of them on your page",
+            "…and %(count)s more, further from their deadline: all of them on your page",
+            count,
+        ) % {"count": count}
 
     def digest_subject(self, updates: int, soon: int) -> str:
         count = ngettext("%(count)s update", "%(count)s updates", updates) % {"count": updates}
