@@ -195,6 +195,10 @@ def _report(proceeding: Proceeding) -> None:
         text="The staff thank every contributor. Each comment is answered below.",
         responses=responses,
     )
+    # Published three weeks after the close, as it was (demo history only).
+    Proceeding.objects.filter(pk=proceeding.pk).update(
+        report_published_at=proceeding.closes_at + datetime.timedelta(days=21)
+    )
 
 
 @transaction.atomic

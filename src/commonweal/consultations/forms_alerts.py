@@ -38,6 +38,13 @@ class PreferencesForm(forms.Form):
     field_order = ["frequency", "reminder_days", "email"]
 
 
+class GroupChoices(forms.ModelMultipleChoiceField):
+    """Groups by their full names: a sender picks among them, not among acronyms."""
+
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.name} ({obj.acronym})" if obj.acronym else obj.name
+
+
 class FlagForm(forms.Form):
     """An alert: what, why, to whom. About a followable thing (``kind``, ``subject``, whose
     page is the link) or about any web page (``url``)."""
@@ -58,7 +65,7 @@ class FlagForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Everyone who receives it reads this, and it stays on the public record."),
     )
-    groups = forms.ModelMultipleChoiceField(
+    groups = GroupChoices(
         label=_("Send it to the members of"),
         queryset=StakeholderGroup.objects.order_by("name"),
         widget=forms.CheckboxSelectMultiple,

@@ -182,7 +182,7 @@ def month_days(spans: list[Span], first: datetime.date, last: datetime.date) -> 
 
 
 def calendar(request):
-    form = CalendarForm(request.GET or None)
+    form = CalendarForm(request.GET or None, initial={"month": today_utc().strftime("%Y-%m")})
     first, group = form.chosen()
     last = month_after(first) - datetime.timedelta(days=1)
     spans = published_spans(first, last, group)

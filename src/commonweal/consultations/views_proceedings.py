@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -219,7 +220,10 @@ def _confirm_publish(request, found: Proceeding):
                     "Comments are taken from %(opens)s to the end of %(closes)s; after that "
                     "the closing date only moves later, by an extension with its reason."
                 )
-                % {"opens": found.opens_on.isoformat(), "closes": found.closes_on.isoformat()},
+                % {
+                    "opens": date_format(found.opens_on, "DATE_FORMAT"),
+                    "closes": date_format(found.closes_on, "DATE_FORMAT"),
+                },
                 _("Those who follow it and the members of its groups are told."),
             ),
             action=reverse("consultations:proceeding_publish", kwargs={"pk": found.pk}),

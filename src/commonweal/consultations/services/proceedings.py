@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from commonweal.community.models import Membership, StakeholderGroup
@@ -292,9 +293,11 @@ def why_not_submit(proceeding: Proceeding) -> str:
     if status == Proceeding.Status.OPEN:
         return ""
     if status == Proceeding.Status.UPCOMING:
-        return _("Comments are taken from %(date)s.") % {"date": proceeding.opens_on.isoformat()}
+        return _("Comments are taken from %(date)s.") % {
+            "date": date_format(proceeding.opens_on, "DATE_FORMAT")
+        }
     return _("The comment period closed on %(date)s: no more comments are taken.") % {
-        "date": proceeding.closes_on.isoformat()
+        "date": date_format(proceeding.closes_on, "DATE_FORMAT")
     }
 
 
