@@ -62,6 +62,37 @@ class Followable:
 _followables: dict[str, Followable] = {}
 
 
+def followable_table(
+    kind: str,
+    things,
+    *,
+    label: Callable[[object], str] = str,
+    groups: Callable[[object], list[int]] | None = None,
+) -> Followable:
+    """A ``Followable`` for things kept in a table and known by their primary key.
+    ``things`` is the queryset of those that may be named (only the published ones,
+    say), read anew at each call; ``label`` names one; ``groups`` gives those it concerns."""
+
+    def get(key: str):
+        if not (key.isdecimal() and len(key) <= 18):
+            return None
+        return things.filter(pk=int(key)).first()
+
+    def named(key: str) -> str | None:
+        thing = get(key)
+        return label(thing) if thing is not None else None
+
+    def url(key: str) -> str | None:
+        thing = get(key)
+        return thing.get_absolute_url() if thing is not None else None
+
+    def concerned(key: str) -> list[int]:
+        thing = get(key)
+        return groups(thing) if thing is not None and groups is not None else []
+
+    return Followable(kind, label=named, url=url, groups=concerned)
+
+
 def followable_register(followable: Followable) -> None:
     if followable.kind not in KINDS:
         raise ValueError(f"unknown kind {followable.kind!r}; known: {KINDS}")

@@ -5,28 +5,19 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from commonweal.core.follows import TERM, UPDATE, Followable, News, announce, followable_register
+from commonweal.core.follows import (
+    TERM,
+    UPDATE,
+    News,
+    announce,
+    followable_register,
+    followable_table,
+)
 from commonweal.learning.models import Term
 
 
-def _term(key: str) -> Term | None:
-    if not key.isdecimal():
-        return None
-    return Term.objects.filter(pk=int(key)).first()
-
-
-def _label(key: str) -> str | None:
-    term = _term(key)
-    return term.written if term is not None else None
-
-
-def _url(key: str) -> str | None:
-    term = _term(key)
-    return term.get_absolute_url() if term is not None else None
-
-
 def followables_register() -> None:
-    followable_register(Followable(TERM, label=_label, url=_url))
+    followable_register(followable_table(TERM, Term.objects.all(), label=lambda term: term.written))
 
 
 def term_changed_announce(term: Term) -> None:

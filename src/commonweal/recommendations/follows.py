@@ -8,39 +8,27 @@ from commonweal.core.follows import (
     DECISION,
     RECOMMENDATION,
     UPDATE,
-    Followable,
     News,
     announce,
     followable_register,
+    followable_table,
 )
 from commonweal.recommendations.models import LifecycleEvent, Recommendation
 
 
-def _recommendation(key: str) -> Recommendation | None:
-    if not key.isdecimal():
-        return None
-    return Recommendation.objects.select_related("source").filter(pk=int(key)).first()
-
-
-def _label(key: str) -> str | None:
-    recommendation = _recommendation(key)
-    return str(recommendation) if recommendation is not None else None
-
-
-def _url(key: str) -> str | None:
-    recommendation = _recommendation(key)
-    return recommendation.get_absolute_url() if recommendation is not None else None
-
-
-def _groups(key: str) -> list[int]:
-    recommendation = _recommendation(key)
-    if recommendation is None or recommendation.source.group_id is None:
-        return []
-    return [recommendation.source.group_id]
+def _source_group(recommendation: Recommendation) -> list[int]:
+    group_id = recommendation.source.group_id
+    return [group_id] if group_id is not None else []
 
 
 def followables_register() -> None:
-    followable_register(Followable(RECOMMENDATION, label=_label, url=_url, groups=_groups))
+    followable_register(
+        followable_table(
+            RECOMMENDATION,
+            Recommendation.objects.select_related("source"),
+            groups=_source_group,
+        )
+    )
 
 
 def move_announce(recommendation: Recommendation, event: LifecycleEvent) -> None:

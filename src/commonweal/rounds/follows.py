@@ -9,42 +9,25 @@ from commonweal.core.follows import (
     DEADLINE,
     DECISION,
     ROUND,
-    Followable,
     News,
     announce,
     followable_register,
+    followable_table,
 )
 from commonweal.rounds.models import Round
 
 
-def _round(key: str) -> Round | None:
-    if not key.isdecimal():
-        return None
-    return Round.objects.filter(pk=int(key)).first()
-
-
-def _label(key: str) -> str | None:
-    voting_round = _round(key)
-    return voting_round.title if voting_round is not None else None
-
-
-def _url(key: str) -> str | None:
-    voting_round = _round(key)
-    return voting_round.get_absolute_url() if voting_round is not None else None
-
-
-def _groups(key: str) -> list[int]:
-    if not key.isdecimal():
-        return []
-    return list(
-        Round.voter_groups.through.objects.filter(round_id=int(key)).values_list(
-            "stakeholdergroup_id", flat=True
+def followables_register() -> None:
+    followable_register(
+        followable_table(
+            ROUND,
+            Round.objects.all(),
+            label=lambda voting_round: voting_round.title,
+            groups=lambda voting_round: list(
+                voting_round.voter_groups.values_list("pk", flat=True)
+            ),
         )
     )
-
-
-def followables_register() -> None:
-    followable_register(Followable(ROUND, label=_label, url=_url, groups=_groups))
 
 
 def round_opened_announce(voting_round: Round) -> None:
