@@ -213,6 +213,8 @@ EMAIL_PORT = envint("COMMONWEAL_EMAIL_PORT", 587)
 EMAIL_HOST_USER = env("COMMONWEAL_EMAIL_USER")
 EMAIL_HOST_PASSWORD = env("COMMONWEAL_EMAIL_PASSWORD")
 EMAIL_USE_TLS = envbool("COMMONWEAL_EMAIL_TLS", True)
+# Seconds a mail server may take to answer before a send counts as failed.
+EMAIL_TIMEOUT = envint("COMMONWEAL_EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env("COMMONWEAL_FROM_EMAIL", "Commonweal <noreply@localhost>")
 # The sender of alerts and digests (docs/email.md), when not the default sender.
 ALERTS_FROM = env("COMMONWEAL_ALERTS_FROM")
@@ -271,7 +273,12 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION
 
 # Uploads are read into memory only up to this size; larger ones are refused.
-MAX_UPLOAD_BYTES = envint("COMMONWEAL_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+# At least a whole consultation document and its form, so that its own limit (with its
+# reason) is the one a person meets.
+MAX_UPLOAD_BYTES = max(
+    envint("COMMONWEAL_MAX_UPLOAD_BYTES", 20 * 1024 * 1024),
+    (CONSULTATION_UPLOAD_MB + 1) * 1024 * 1024,
+)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

@@ -171,6 +171,7 @@ def _consultations_footprint(user, group, make_user):
     )
     proceedings.submission_submit(submission=comment, by=user)
     proceedings.submission_endorse(submission=comment, by=user)
+    proceedings.submission_create(proceeding=proceeding, author=user, text="Unsent draft.")
     event = alert_flag(
         sender=user,
         title="Read this",
@@ -287,6 +288,7 @@ def test_erasure_blanks_personal_fields_keeps_contributions_and_can_run_twice(
     # told and were sent is gone.
     from commonweal.consultations.models import Delivery, Follow, Message, Notification, Submission
 
+    # Their draft, never public, is gone with them.
     assert Submission.objects.get().text == "Our view."
     assert Submission.objects.get().author is None and Submission.objects.get().author_name == ""
     assert not Follow.objects.filter(user=user).exists()

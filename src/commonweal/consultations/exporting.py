@@ -130,8 +130,13 @@ def document_download(document: Document):
     name = get_valid_filename(document.file.name.rsplit("/", 1)[-1]) or "document"
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     handle = document.file.open("rb")
+
+    def chunks():
+        with handle:  # closed when the response is done, or dropped
+            yield from iter(lambda: handle.read(64 * 1024), b"")
+
     return streaming_download(
-        iter(lambda: handle.read(64 * 1024), b""),
+        chunks(),
         filename=name,
         content_type=DOCUMENT_TYPES.get(extension, "application/octet-stream"),
     )

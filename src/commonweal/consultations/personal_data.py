@@ -12,13 +12,18 @@ from commonweal.consultations.models import (
 )
 from commonweal.core import personal_data
 
-# A submission is a public contribution, like a comment: it stays, without the name.
+# A published submission is a public contribution, like a comment: it stays, without the
+# name. A draft, or one still waiting for its group's endorsement, was never public: it goes.
 personal_data.register(
     Submission,
     field="author",
     subject="account",
     export_fields=("proceeding_id", "on_behalf_of_id", "text", "state", "submitted_at"),
-    erasure=personal_data.blank("author", "author_name"),
+    erasure=personal_data.blank(
+        "author",
+        "author_name",
+        drafts={"state__in": [Submission.State.DRAFT, Submission.State.AWAITING]},
+    ),
 )
 personal_data.register(
     Submission,

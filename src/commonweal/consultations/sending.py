@@ -29,7 +29,9 @@ from commonweal.consultations.unsubscribe import site_url, unsubscribe_url
 
 logger = logging.getLogger(__name__)
 State = Message.State
-STALE = datetime.timedelta(minutes=1)
+# Comfortably above EMAIL_TIMEOUT: a send still waiting on a slow server is not taken
+# for a dead worker's.
+STALE = datetime.timedelta(minutes=5)
 
 
 @dataclass
@@ -143,6 +145,11 @@ def _send_one(pk: int, connection, report: SendReport) -> bool:
         else:
             _finish(pk, State.FAILED, error=answer)
             report.failed += 1
+        return True
+    except ValueError as error:
+        # An email Django refuses to write (a header with a line break): never sendable.
+        _finish(pk, State.FAILED, error=f"not writable as an email: {error}")
+        report.failed += 1
         return True
     except (smtplib.SMTPException, OSError) as error:
         # The connection broke mid-conversation: the server may have the email.

@@ -25,14 +25,18 @@ class Erasure:
     stays and now points at a "former participant". ``delete``: the row exists
     only because of the person and goes. ``blank``: the named fields are emptied.
     ``replace``: the named fields take the given values (a name becomes
-    "Former participant").
+    "Former participant"). Rows matching ``unless_public`` (a filter) were never made
+    public (a draft): they go first, whatever the action.
     """
 
     action: Literal["keep", "delete", "blank", "replace"]
     fields: tuple[str, ...] = ()
     values: tuple[tuple[str, object], ...] = ()
+    unless_public: tuple[tuple[str, object], ...] = ()
 
     def apply(self, rows: models.QuerySet) -> None:
+        if self.unless_public:
+            rows.filter(**dict(self.unless_public)).delete()
         if self.action == "delete":
             rows.delete()
         elif self.action == "blank":
@@ -45,8 +49,9 @@ KEEP = Erasure("keep")
 DELETE = Erasure("delete")
 
 
-def blank(*fields: str) -> Erasure:
-    return Erasure("blank", tuple(fields))
+def blank(*fields: str, drafts: dict[str, object] | None = None) -> Erasure:
+    """Empty ``fields``; rows matching ``drafts`` (never made public) are deleted."""
+    return Erasure("blank", tuple(fields), unless_public=tuple((drafts or {}).items()))
 
 
 def replace(**values: object) -> Erasure:

@@ -176,7 +176,8 @@ class Writer:
         """Where an event goes in a digest: its order (alerts first, then by deadline)
         and its section."""
         if event.pk not in self._placed:
-            if event.deadline is None:
+            if event.deadline is None or event.deadline < self.now:
+                # A deadline passed is no longer one to keep: told, not counted this week.
                 section = "none"
             else:
                 section = "soon" if event.deadline - self.now <= SOON else "later"
@@ -239,7 +240,9 @@ class Writer:
         """One piece of news, as it happens."""
         text, html = self.item(event, why, label)
         what = follows.EVENTS.get(event.event, event.event)
-        subject = _("Commonweal: %(what)s: %(title)s") % {"what": what, "title": event.title}
+        # A title is one line in a subject, whatever it held (a header cannot break).
+        title = " ".join(event.title.split())
+        subject = _("Commonweal: %(what)s: %(title)s") % {"what": what, "title": title}
         mute = ""
         if event.kind and why == Notification.Why.FOLLOW:
             mute = unsubscribe_url(user_id=user_id, scope=follow_scope(event.kind, event.subject))
