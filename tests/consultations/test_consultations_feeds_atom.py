@@ -97,7 +97,7 @@ def test_a_group_feed_shows_what_concerns_the_group_and_nothing_else(client, rol
     assert "Comment period opened: Other plan" not in [entry.title for entry in feed.entries]
     assert ours(feed, news) == [
         "Flagged as important: Draft budget FY27",
-        "Voting opened: Priorities 2027",
+        "Round set for voting: Priorities 2027",
         "Staff report published: Draft budget FY27",
         "Comment period opened: Draft budget FY27",
     ]
@@ -106,7 +106,7 @@ def test_a_group_feed_shows_what_concerns_the_group_and_nothing_else(client, rol
     assert alert.link == f"http://testserver/consultations/{news['ours'].pk}/"
     assert "The budget cuts outreach by half." in alert.summary
     assert alert.author == str(role_users["board"].person)
-    voting = next(entry for entry in feed.entries if entry.title.startswith("Voting opened"))
+    voting = next(entry for entry in feed.entries if entry.title.startswith("Round set for voting"))
     assert voting.link == f"http://testserver/rounds/{news['voting'].pk}/"
     opened = next(entry for entry in feed.entries if entry.title.startswith("Comment period"))
     assert "Deadline:" in opened.summary and "UTC" in opened.summary
@@ -172,7 +172,7 @@ def test_a_group_follow_feed_is_the_group_news_at_its_level(
 
     assert ours(feed, news) == [
         "Flagged as important: Draft budget FY27",
-        "Voting opened: Priorities 2027",
+        "Round set for voting: Priorities 2027",
         "Comment period opened: Draft budget FY27",
     ]
 

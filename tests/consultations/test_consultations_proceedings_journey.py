@@ -153,3 +153,25 @@ def test_writing_on_behalf_of_a_group_one_is_not_in_is_not_offered(
     )
     assert response.status_code == 400
     assert not Submission.objects.exists()
+
+
+def test_the_report_waits_for_the_group_submissions_still_to_be_endorsed(
+    client, role_users, member, open_proceeding
+):
+    ncsg = role_users["groups"]["ncsg"]
+    waiting = _submit(client, member, open_proceeding, "Speak for us.", group=ncsg)
+    close(open_proceeding)
+    login(client, role_users["secretariat"])
+    refused = client.post(
+        _url("proceeding_report", open_proceeding.pk),
+        {"text": "Thank you all.", "confirm": "yes", "action": "publish"},
+        follow=True,
+    )
+    assert "1 submission still waits for its group&#x27;s endorsement" in refused.content.decode()
+    open_proceeding.refresh_from_db()
+    assert open_proceeding.report_published_at is None
+    # Once the coordinator endorsed it, it is answered and the report goes out.
+    login(client, role_users["coordinator"])
+    client.post(_url("submission_endorse", waiting.pk), {"confirm": "yes"})
+    waiting.refresh_from_db()
+    assert waiting.state == Submission.State.PUBLISHED

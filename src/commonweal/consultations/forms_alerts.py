@@ -29,7 +29,7 @@ class PreferencesForm(forms.Form):
         label=_("Email about what you follow"), choices=Delivery.Frequency.choices
     )
     reminder_days = forms.IntegerField(
-        label=_("Remind me of a deadline this many days before (0: no reminder)"),
+        label=_("Reminder in your calendar feed, days before a deadline (0: none)"),
         min_value=0,
         max_value=REMINDER_DAYS_MAX,
     )

@@ -115,7 +115,8 @@ EVENTS = {
     "proceeding.closing": _("Comment period closes soon"),
     "proceeding.report": _("Staff report published"),
     "alert": _("Flagged as important"),
-    "round.opened": _("Voting opened"),
+    # Announced when a round is set, which may be before voting opens.
+    "round.opened": _("Round set for voting"),
     "round.closing": _("Voting closes soon"),
     "round.counted": _("Priority list published"),
     "recommendation.moved": _("Recommendation moved to a new stage"),

@@ -83,7 +83,8 @@ class Delivery(models.Model):
     )
     # Set by unsubscribing (one click from any email, or on the page): no more email.
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
-    # Days before a deadline that a reminder comes (0: none).
+    # Days before a deadline that the calendar feed's alarm rings (0: none); email
+    # reminders go out REMINDER_DAYS before, for everyone.
     reminder_days = models.PositiveSmallIntegerField(_("reminder, days before"), default=3)
     # The key in the addresses of the person's private feeds (Atom, iCalendar).
     feed_token = models.CharField(max_length=64, unique=True, default=feed_token)
@@ -206,9 +207,9 @@ class Message(models.Model):
         verbose_name=_("account"),
     )
     key = models.CharField(max_length=200, unique=True)
-    to = models.EmailField(_("to"))
+    to = models.EmailField(_("recipient's address"))
     language = models.CharField(_("language"), max_length=35)
-    subject = models.CharField(_("subject"), max_length=300)
+    subject = models.CharField(_("email subject"), max_length=300)
     text = models.TextField(_("plain text"))
     html = models.TextField(_("HTML"))
     state = models.CharField(

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from commonweal.community.models import Membership, StakeholderGroup
 from commonweal.consultations.models import Document, Extension, Proceeding, Submission
@@ -465,6 +466,19 @@ def report_publish(
         ""
         if proceeding.status() == Proceeding.Status.CLOSED
         else _("The report is published once the comment period has closed, and only once.")
+    )
+    waiting = proceeding.submissions.filter(state=Submission.State.AWAITING).count()
+    _refuse_if(
+        ngettext(
+            "%(count)s submission still waits for its group's endorsement: its coordinators "
+            "endorse or decline it before the report is published.",
+            "%(count)s submissions still wait for their group's endorsement: their "
+            "coordinators endorse or decline them before the report is published.",
+            waiting,
+        )
+        % {"count": waiting}
+        if waiting
+        else ""
     )
     submissions = _write_report(proceeding, text, responses)
     _refuse_if("" if proceeding.report else _("Write the report's overall text."))
