@@ -10,13 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.consultations import fixtures_load
 from tests.consultations.fixtures_load import day
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # The fixtures these tests use.
-proceeding_pages = fixtures_load.proceeding_pages
 
 IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
 DESKTOP = {"width": 1280, "height": 900}
@@ -24,7 +22,7 @@ PHONE = {"width": 375, "height": 740}
 
 
 @pytest.fixture
-def march(transactional_db, make_group, proceeding_pages):
+def march(transactional_db, make_group):
     from django.utils import timezone
 
     from commonweal.consultations.models import Proceeding

@@ -2,9 +2,7 @@
 days, what the dashboards and `commonweal metrics` show of them.
 
 Import the fixtures into a test module (``from tests.consultations.fixtures_load import
-...``). Until the proceeding page (``consultations:proceeding``) is mounted,
-``proceeding_pages`` serves a stand-in under that name (``fixtures_load_urls``), so the
-calendar's links can be followed.
+...``).
 """
 
 from __future__ import annotations
@@ -17,23 +15,13 @@ from html import unescape
 
 import pytest
 from django.core.management import call_command
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 
 @pytest.fixture
-def proceeding_pages(settings):
-    """The calendar links to each proceeding's page; serve a stand-in while it is absent."""
-    try:
-        reverse("consultations:proceeding", kwargs={"pk": 1})
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "tests.consultations.fixtures_load_urls"
-
-
-@pytest.fixture
 def load_registered():
-    """The consultation load on the dashboards, as ``ConsultationsConfig.ready()`` makes it
-    (registered here too while ready() may not call it yet)."""
+    """The consultation load on the dashboards, as ``ConsultationsConfig.ready()`` makes it,
+    whatever another test unregistered before."""
     from commonweal.consultations.measures import KEY, measures_register
     from commonweal.core.measures import measure_unregister, measures
 

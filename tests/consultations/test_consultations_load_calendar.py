@@ -11,9 +11,6 @@ from tests.consultations.fixtures_load import day
 
 # The fixtures these tests use.
 proceeding = fixtures_load.proceeding
-proceeding_pages = fixtures_load.proceeding_pages
-
-pytestmark = pytest.mark.usefixtures("proceeding_pages")
 
 
 @pytest.fixture
