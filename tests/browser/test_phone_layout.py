@@ -22,6 +22,7 @@ def pages(kobe_meeting, make_round):
     ncsg = StakeholderGroup.objects.get(slug="ncsg")  # from the Kobe roster
     counted = round_close(voting_round=make_round(voter_groups=[ncsg]))
     recommendation = counted.items.first().recommendation
+    proceeding = _open_proceeding(ncsg)
     return [
         reverse("site:home"),
         reverse("meetings:list"),
@@ -39,7 +40,34 @@ def pages(kobe_meeting, make_round):
         reverse("metrics:group", kwargs={"slug": ncsg.slug}),
         reverse("accounts:login"),
         reverse("accounts:signup"),
+        reverse("consultations:proceedings"),
+        proceeding.get_absolute_url(),
+        reverse("consultations:calendar"),
+        reverse("consultations:alerts"),
     ]
+
+
+def _open_proceeding(group):
+    """A comment period open for the group, with a long title and a group's submission."""
+    import datetime
+
+    from django.utils import timezone
+
+    from commonweal.consultations.services import proceedings
+
+    today = timezone.now().date()
+    proceeding = proceedings.proceeding_create(
+        title="Draft operating plan and budget for the next two fiscal years, with annexes",
+        summary="Comments on the priorities, the staffing plan and the reserve fund.",
+        language="en",
+        opens_on=today - datetime.timedelta(days=3),
+        closes_on=today + datetime.timedelta(days=20),
+        groups=[group],
+    )
+    proceedings.document_add(
+        proceeding=proceeding, title="The plan (PDF)", url="https://example.org/plan.pdf"
+    )
+    return proceedings.proceeding_publish(proceeding=proceeding)
 
 
 def test_no_page_scrolls_sideways_on_a_phone(live_server, browser, pages):
