@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "commonweal.discussion",
     "commonweal.learning",
     "commonweal.consultations",
+    "commonweal.conduct",
     "commonweal.site",
 ]
 
@@ -200,6 +201,13 @@ SIGNIN_FAILURES_PER_HOUR = envint("COMMONWEAL_SIGNIN_FAILURES_PER_HOUR", 100)
 CONSULTATION_UPLOAD_MB = envint("COMMONWEAL_CONSULTATION_UPLOAD_MB", 20)
 REMINDER_DAYS = envint("COMMONWEAL_REMINDER_DAYS", 3)
 ALERTS_PER_HOUR = envint("COMMONWEAL_ALERTS_PER_HOUR", 6)
+# Conduct reports (docs/conduct.md): where the key holders' private keys live (never in the
+# database or the media folder), the clocks both sides see, and how long after a case is
+# closed it is deleted.
+CONDUCT_KEY_DIR = Path(env("COMMONWEAL_CONDUCT_KEY_DIR", str(WORK_DIR / "conduct-keys")))
+CONDUCT_ACK_DAYS = envint("COMMONWEAL_CONDUCT_ACK_DAYS", 7)
+CONDUCT_FEEDBACK_DAYS = envint("COMMONWEAL_CONDUCT_FEEDBACK_DAYS", 92)
+CONDUCT_RETENTION_DAYS = envint("COMMONWEAL_CONDUCT_RETENTION_DAYS", 730)
 # How long the author of a comment may still edit or delete it.
 COMMENT_EDIT_MINUTES = envint("COMMONWEAL_COMMENT_EDIT_MINUTES", 15)
 

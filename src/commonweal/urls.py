@@ -19,6 +19,7 @@ urlpatterns = [
     path("discussion/", include("commonweal.discussion.urls")),
     path("learn/", include("commonweal.learning.urls")),
     path("consultations/", include("commonweal.consultations.urls")),
+    path("conduct/", include("commonweal.conduct.urls")),
     path("i18n/setlang/", language_set, name="set_language"),
     path("admin/", admin.site.urls),
 ]

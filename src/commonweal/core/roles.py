@@ -13,7 +13,10 @@ from django.utils.translation import gettext_lazy as _
 
 SECRETARIAT = "secretariat"
 OMBUDSMAN = "ombudsman"
-SITE_ROLE_GROUPS = (SECRETARIAT, OMBUDSMAN)
+# The second key holder of conduct reports: approves a documented request to disclose, and
+# handles the cases about the ombudsman.
+CUSTODIAN = "custodian"
+SITE_ROLE_GROUPS = (SECRETARIAT, OMBUDSMAN, CUSTODIAN)
 
 # Every role, in the order the permission matrix lists them.
 ROLES = {
@@ -29,6 +32,7 @@ ROLES = {
 is_administrator = rules.is_superuser
 is_secretariat = rules.is_group_member(SECRETARIAT)
 is_ombudsman = rules.is_group_member(OMBUDSMAN)
+is_custodian = rules.is_group_member(CUSTODIAN)
 
 
 is_staff_of_platform = is_secretariat | is_administrator

@@ -1,0 +1,3 @@
+"""Addresses of the cases side of conduct."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Addresses of the reporting side of conduct."""
+
+urlpatterns: list = []
