@@ -87,7 +87,7 @@ def role_users(db, make_user, make_group, make_person):
 
     from commonweal.accounts.models import User
     from commonweal.community.models import Membership, StakeholderGroup
-    from commonweal.core.roles import OMBUDSMAN, SECRETARIAT
+    from commonweal.core.roles import CUSTODIAN, OMBUDSMAN, SECRETARIAT
 
     # get_or_create: a test may have imported the Kobe roster, with the same groups, first.
     board, _ = StakeholderGroup.objects.get_or_create(
@@ -105,6 +105,8 @@ def role_users(db, make_user, make_group, make_person):
     secretariat.groups.add(Group.objects.get(name=SECRETARIAT))
     ombudsman = make_user("ombudsman@example.org")
     ombudsman.groups.add(Group.objects.get(name=OMBUDSMAN))
+    custodian = make_user("custodian@example.org")
+    custodian.groups.add(Group.objects.get(name=CUSTODIAN))
     administrator = User.objects.create_superuser(
         email="admin@example.org", password="a long pass phrase 7", person=make_person("Admin")
     )
@@ -115,6 +117,7 @@ def role_users(db, make_user, make_group, make_person):
         "secretariat": secretariat,
         "board": board_member,
         "ombudsman": ombudsman,
+        "custodian": custodian,
         "administrator": administrator,
         "groups": {"board": board, "ncsg": ncsg},
     }

@@ -8,15 +8,9 @@ import pytest
 from django.urls import reverse
 
 from commonweal.community.models import MembershipRequest
-from commonweal.core.roles import ROLES
+from tests.roles import ROLE_ORDER, row
 
 pytestmark = pytest.mark.django_db
-
-ROLE_ORDER = list(ROLES)
-
-
-def row(*statuses: int) -> dict[str, int]:
-    return dict(zip(ROLE_ORDER, statuses, strict=True))
 
 
 #            anonymous, participant, coordinator, secretariat, board, ombudsman, administrator

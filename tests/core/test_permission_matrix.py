@@ -9,17 +9,7 @@ import pytest
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from commonweal.core.roles import ROLES
-
-ROLE_ORDER = list(
-    ROLES
-)  # anonymous, participant, coordinator, secretariat, board, ombudsman, administrator
-
-
-def row(*statuses: int) -> dict[str, int]:
-    assert len(statuses) == len(ROLE_ORDER)
-    return dict(zip(ROLE_ORDER, statuses, strict=True))
-
+from tests.roles import ROLE_ORDER, row
 
 EVERYONE = row(200, 200, 200, 200, 200, 200, 200)
 SIGNED_IN = row(302, 200, 200, 200, 200, 200, 200)
@@ -107,9 +97,9 @@ MATRIX = {
     "discussion:delete": ("discussion_comment", row(302, 200, 403, 403, 403, 403, 403)),
     "discussion:hide": ("discussion_comment", PLATFORM_STAFF),
     "discussion:appeal": ("hidden_comment", row(302, 200, 403, 403, 403, 403, 403)),
-    "discussion:appeals": (None, row(302, 403, 403, 403, 403, 200, 403)),
-    "discussion:restore": ("appeal", row(302, 403, 403, 403, 403, 200, 403)),
-    "discussion:uphold": ("appeal", row(302, 403, 403, 403, 403, 200, 403)),
+    "discussion:appeals": (None, row(302, 403, 403, 403, 403, 200, 403, custodian=403)),
+    "discussion:restore": ("appeal", row(302, 403, 403, 403, 403, 200, 403, custodian=403)),
+    "discussion:uphold": ("appeal", row(302, 403, 403, 403, 403, 200, 403, custodian=403)),
     "learning:courses": (None, EVERYONE),
     # LTI: a login without a platform's parameters is refused with a readable page;
     # the launch is a POST from the platform; the tool's public keys are public.

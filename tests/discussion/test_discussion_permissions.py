@@ -8,14 +8,7 @@ is to someone independent of those who run the platform).
 import pytest
 from django.urls import reverse
 
-from commonweal.core.roles import ROLES
-
-ROLE_ORDER = list(ROLES)
-
-
-def row(*statuses: int) -> dict[str, int]:
-    return dict(zip(ROLE_ORDER, statuses, strict=True))
-
+from tests.roles import ROLE_ORDER, row
 
 EVERYONE = row(200, 200, 200, 200, 200, 200, 200)
 DISCUSSION_MATRIX = {
@@ -29,9 +22,9 @@ DISCUSSION_MATRIX = {
     "discussion:delete": ("discussion_comment", row(302, 200, 403, 403, 403, 403, 403)),
     "discussion:hide": ("discussion_comment", row(302, 403, 403, 200, 403, 403, 200)),
     "discussion:appeal": ("hidden_comment", row(302, 200, 403, 403, 403, 403, 403)),
-    "discussion:appeals": (None, row(302, 403, 403, 403, 403, 200, 403)),
-    "discussion:restore": ("appeal", row(302, 403, 403, 403, 403, 200, 403)),
-    "discussion:uphold": ("appeal", row(302, 403, 403, 403, 403, 200, 403)),
+    "discussion:appeals": (None, row(302, 403, 403, 403, 403, 200, 403, custodian=403)),
+    "discussion:restore": ("appeal", row(302, 403, 403, 403, 403, 200, 403, custodian=403)),
+    "discussion:uphold": ("appeal", row(302, 403, 403, 403, 403, 200, 403, custodian=403)),
     "accounts:activity": (None, row(302, 200, 200, 200, 200, 200, 200)),
 }
 

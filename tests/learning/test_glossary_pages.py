@@ -11,16 +11,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from commonweal.core.annotations import annotate_html
-from commonweal.core.roles import ROLES
 from commonweal.learning.glossary.files import glossary_load_demo
 from commonweal.learning.models import KnownTerm, Term
-
-ROLE_ORDER = list(ROLES)
-
-
-def row(*statuses: int) -> dict[str, int]:
-    return dict(zip(ROLE_ORDER, statuses, strict=True))
-
+from tests.roles import ROLE_ORDER, row
 
 EVERYONE = row(200, 200, 200, 200, 200, 200, 200)
 STAFF = row(302, 403, 403, 200, 403, 403, 200)

@@ -10,14 +10,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from commonweal.core.roles import ROLES
-
-ROLE_ORDER = list(ROLES)
-
-
-def row(*statuses: int) -> dict[str, int]:
-    return dict(zip(ROLE_ORDER, statuses, strict=True))
-
+from tests.roles import ROLE_ORDER, row
 
 EVERYONE = row(200, 200, 200, 200, 200, 200, 200)
 STAFF = row(302, 403, 403, 200, 403, 403, 200)

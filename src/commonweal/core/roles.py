@@ -26,6 +26,7 @@ ROLES = {
     "secretariat": _("secretariat staff"),
     "board": _("board member"),
     "ombudsman": _("ombudsman"),
+    "custodian": _("custodian of conduct reports"),
     "administrator": _("administrator"),
 }
 
