@@ -235,3 +235,18 @@ class AccessEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.seq} {self.action}"
+
+
+class ReceiptFailure(models.Model):
+    """One receipt that opened no case, keyed by a keyed hash of the client's address (not
+    the address, and no link to any case), kept one hour to limit guessing."""
+
+    address_digest = models.CharField(max_length=64, db_index=True)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("failed receipt")
+        verbose_name_plural = _("failed receipts")
+
+    def __str__(self) -> str:
+        return f"{self.address_digest[:12]}… {self.at:%Y-%m-%d %H:%M}"
