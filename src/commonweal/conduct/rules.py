@@ -1,5 +1,9 @@
 """Who may do what with conduct cases. The reporter is not an account but the holder of
-the receipt: their pages check the receipt, not these rules."""
+the receipt: their pages check the receipt, not these rules.
+
+No predicate here lets an administrator in: conduct cases are for the roles alone. Django's
+``User.has_perm`` answers yes to every superuser before asking these rules, so the cases'
+views ask ``rules.has_perm`` as well (``views_cases.conduct_access``)."""
 
 import rules
 
