@@ -11,3 +11,6 @@ class ConductConfig(AppConfig):
 
     def ready(self) -> None:
         from commonweal.conduct import rules  # noqa: F401  (registers them)
+        from commonweal.conduct.panels import panels_register
+
+        panels_register()

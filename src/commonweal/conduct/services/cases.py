@@ -65,6 +65,8 @@ def report_file(*, report: Report, account=None) -> tuple[Case, str]:
         "where": report.where,
         "who": report.who,
         "name": report.name if report.named else "",
+        # Where a named reporter is told that a reply waits (never what it says).
+        "email": report.email if report.named else "",
     }
     case = Case.objects.create(
         reference=_reference(),

@@ -25,6 +25,7 @@ from django.views.decorators.debug import sensitive_variables
 from commonweal.conduct import crypto, keys
 from commonweal.conduct.accesslog import log_append
 from commonweal.conduct.models import AccessEntry, Attachment, Case, Consent, KeyHolder, Message
+from commonweal.conduct.notices import case_news_email
 from commonweal.conduct.services.cases import (
     Report,
     case_by_receipt,
@@ -32,6 +33,7 @@ from commonweal.conduct.services.cases import (
     report_file,
     report_read,
 )
+from commonweal.core.links import site_url
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_FILES = 5
@@ -145,7 +147,13 @@ def report_submit(*, report: Report, files: list, account=None) -> tuple[Case, s
             key = key_by_receipt(case, receipt)
             _files_store(case=case, key=key, message=None, files=files, stored=stored)
             log_append(case=case, actor=REPORTER, actor_ref="receipt", action=FILES)
+        transaction.on_commit(lambda: _tell_key_holders(case, new_report=True))
     return case, receipt
+
+
+def _tell_key_holders(case: Case, *, new_report: bool = False) -> None:
+    """Email the key holders that news waits, nothing of what it is (after the commit)."""
+    case_news_email(case=case, site_url=site_url(), new_report=new_report)
 
 
 @sensitive_variables()
@@ -209,6 +217,7 @@ def message_add(*, opened: Opened, text: str, files: list) -> Message:
         log_append(case=case, actor=REPORTER, actor_ref="receipt", action=MESSAGE)
         if files:
             log_append(case=case, actor=REPORTER, actor_ref="receipt", action=FILES)
+        transaction.on_commit(lambda: _tell_key_holders(case))
     return message
 
 
