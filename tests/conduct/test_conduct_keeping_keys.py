@@ -116,3 +116,28 @@ def test_a_retired_key_receives_no_new_case(conduct_keys, role_users, media_root
     assert not CaseKey.objects.filter(case=case, holder=conduct_keys["custodian"]).exists()
     with pytest.raises(CommandError, match="already retired"):
         conduct("keys", "retire", "--fingerprint", conduct_keys["custodian"].fingerprint)
+
+
+def test_a_rotated_key_still_reads_the_reasons_of_disclosure_requests(conduct_keys, role_users):
+    """A custodian's key rotation carries the reasons sealed to it over to the new key."""
+    from commonweal.conduct.models import Case, DisclosureRequest, KeyHolder
+    from commonweal.conduct.services.cases import Report, report_file
+    from commonweal.conduct.services.handling import _reason_seal, reason_read
+    from commonweal.conduct.services.keeping import key_rotate
+
+    case, _receipt = report_file(
+        report=Report(kind="other", place="elsewhere", what="x", when="", where="", who="")
+    )
+    custodian = conduct_keys["custodian_user"]
+    request = DisclosureRequest.objects.create(
+        case=case,
+        what="identity",
+        to_whom="the legal team",
+        reason_box=_reason_seal("A court asked.", [conduct_keys["custodian"]]),
+        requested_by=role_users["ombudsman"],
+    )
+    key_rotate(user=custodian)
+    request.refresh_from_db()
+    assert reason_read(request, custodian) == "A court asked."
+    assert KeyHolder.objects.get(pk=conduct_keys["custodian"].pk).retired_at is not None
+    assert Case.objects.filter(pk=case.pk).exists()

@@ -21,7 +21,7 @@ from tests.conduct.fixtures_reporting import (
 
 pytestmark = pytest.mark.django_db
 
-PRIVATE = {"X-Robots-Tag": "noindex", "Referrer-Policy": "no-referrer"}
+PRIVATE = {"X-Robots-Tag": "noindex"}
 
 
 def _private(response) -> bool:

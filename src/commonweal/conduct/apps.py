@@ -10,7 +10,7 @@ class ConductConfig(AppConfig):
     verbose_name = _("Conduct reports")
 
     def ready(self) -> None:
-        from commonweal.conduct import rules  # noqa: F401  (registers them)
+        from commonweal.conduct import personal_data, rules  # noqa: F401  (registers them)
         from commonweal.conduct.panels import panels_register
 
         panels_register()

@@ -16,14 +16,15 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 
 def private_page(view):
-    """Mark ``view``'s responses ``no-store``, ``noindex`` and ``no-referrer``."""
+    """Mark ``view``'s responses ``no-store`` and ``noindex``. (The site's own
+    ``Referrer-Policy: same-origin`` stays: with ``no-referrer`` a browser sends its form
+    posts with ``Origin: null``, which the CSRF check rightly refuses.)"""
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs):
         response = view(request, *args, **kwargs)
         add_never_cache_headers(response)  # no-cache, no-store, must-revalidate, private
         response["X-Robots-Tag"] = "noindex, nofollow"
-        response["Referrer-Policy"] = "no-referrer"
         return response
 
     return wrapped

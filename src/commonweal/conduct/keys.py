@@ -30,7 +30,7 @@ def key_dir() -> Path:
     return folder
 
 
-def _key_file(holder: KeyHolder) -> Path:
+def key_path(holder: KeyHolder) -> Path:
     return key_dir() / f"{holder.fingerprint}.key"
 
 
@@ -44,7 +44,7 @@ def key_create(*, role: str, user=None) -> tuple[KeyHolder, bytes | None]:
     )
     if role == KeyHolder.Role.RECOVERY:
         return holder, private
-    path = _key_file(holder)
+    path = key_path(holder)
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "wb") as handle:
         handle.write(private)
@@ -52,7 +52,7 @@ def key_create(*, role: str, user=None) -> tuple[KeyHolder, bytes | None]:
 
 
 def private_key(holder: KeyHolder) -> bytes:
-    path = _key_file(holder)
+    path = key_path(holder)
     try:
         return path.read_bytes()
     except FileNotFoundError:

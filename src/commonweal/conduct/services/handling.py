@@ -284,6 +284,22 @@ def case_close(*, opened: Opened) -> Case:
 # -- disclosure -------------------------------------------------------------------------
 
 
+def reason_reseal(
+    request: DisclosureRequest, *, old: KeyHolder, private: bytes, new: KeyHolder
+) -> bool:
+    """A key's rotation: the reason sealed to ``old`` is sealed to ``new`` instead (the
+    old key file is about to be destroyed). ``False`` when ``old`` was not a reader."""
+    sealed = json.loads(bytes(request.reason_box))
+    box = sealed.pop(old.fingerprint, None)
+    if box is None:
+        return False
+    reason = crypto.unseal(private, base64.b64decode(box))
+    sealed[new.fingerprint] = base64.b64encode(crypto.seal(new.public_key, reason)).decode()
+    request.reason_box = json.dumps(sealed).encode()
+    request.save(update_fields=["reason_box"])
+    return True
+
+
 def _reason_seal(reason: str, readers: list[KeyHolder]) -> bytes:
     """The reason, sealed to each reader's public key, as JSON keyed by fingerprint."""
     sealed = {

@@ -24,7 +24,15 @@ from nacl.public import PrivateKey
 
 from commonweal.conduct import crypto, keys
 from commonweal.conduct.accesslog import log_append
-from commonweal.conduct.models import AccessEntry, Attachment, Case, CaseKey, KeyHolder
+from commonweal.conduct.models import (
+    AccessEntry,
+    Attachment,
+    Case,
+    CaseKey,
+    DisclosureRequest,
+    KeyHolder,
+)
+from commonweal.conduct.services.handling import reason_reseal
 
 
 class KeepingRefused(Exception):
@@ -33,7 +41,7 @@ class KeepingRefused(Exception):
 
 def key_path(holder: KeyHolder) -> Path:
     # The one place that names key files is keys.py; ask it rather than repeat the rule.
-    return keys._key_file(holder)
+    return keys.key_path(holder)
 
 
 def key_file_present(holder: KeyHolder) -> bool:
@@ -159,7 +167,10 @@ def _rotate(current: list[KeyHolder], written: list[Path]) -> list[Rotated]:
     for old in current:
         new, _private = keys.key_create(role=old.role, user=old.user)
         written.append(key_path(new))
-        resealed = cases_reseal(opener=old, private=keys.private_key(old), only_to=new)
+        private = keys.private_key(old)
+        resealed = cases_reseal(opener=old, private=private, only_to=new)
+        for request in DisclosureRequest.objects.filter(reason_box__isnull=False):
+            reason_reseal(request, old=old, private=private, new=new)
         CaseKey.objects.filter(holder=old).delete()
         keys.key_retire(old)
         log_append(
