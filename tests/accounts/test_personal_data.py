@@ -187,8 +187,31 @@ def _consultations_footprint(user, group, make_user):
     )
 
 
+def _conduct_footprint(user, settings, tmp_path):
+    """Held a conduct key, replied in a case, asked for a disclosure and decided one: their
+    part of the case (never its content) is theirs."""
+    from commonweal.conduct.keys import key_create
+    from commonweal.conduct.models import DisclosureRequest, KeyHolder, Message
+    from commonweal.conduct.services.cases import Report, report_file
+
+    settings.CONDUCT_KEY_DIR = tmp_path / "conduct-keys"
+    key_create(role=KeyHolder.Role.OMBUDSMAN, user=user)
+    case, _receipt = report_file(
+        report=Report(kind="other", place="elsewhere", what="x", when="", where="", who="")
+    )
+    Message.objects.create(case=case, author=user, box=b"sealed")
+    DisclosureRequest.objects.create(
+        case=case,
+        what="content",
+        to_whom="a court",
+        reason_box=b"{}",
+        requested_by=user,
+        decided_by=user,
+    )
+
+
 @pytest.fixture
-def full_footprint(make_user, make_group, make_recommendation, make_round):
+def full_footprint(make_user, make_group, make_recommendation, make_round, settings, tmp_path):
     """An account with a row in every registered model, and another person's rows beside it."""
     user = make_user("subject@example.org", first_name="Ayden")
     person_alias_add(person=user.person, name="艾登")
@@ -238,6 +261,7 @@ def full_footprint(make_user, make_group, make_recommendation, make_round):
     _discussion_footprint(user, make_user, make_recommendation)
     _learning_footprint(user, make_user)
     _consultations_footprint(user, group, make_user)
+    _conduct_footprint(user, settings, tmp_path)
     bystander = make_user("bystander@example.org")
     return user, bystander
 

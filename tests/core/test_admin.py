@@ -5,6 +5,7 @@ from django.urls import reverse
 PLATFORM_APPS = {
     "accounts",
     "community",
+    "conduct",
     "consultations",
     "core",
     "discussion",
@@ -17,6 +18,15 @@ PLATFORM_APPS = {
 # admin so that no staff member can read anyone's choices or trace a receipt; the old
 # priority-list comments, moved to the discussion app, are only kept until their table goes.
 NOT_ON_THEIR_OWN = {
+    # Conduct cases and all they hold stay out of the admin; only key holders are listed.
+    "conduct.Case",
+    "conduct.CaseKey",
+    "conduct.Message",
+    "conduct.Attachment",
+    "conduct.Consent",
+    "conduct.DisclosureRequest",
+    "conduct.AccessEntry",
+    "conduct.ReceiptFailure",
     "consultations.Document",
     "consultations.Extension",
     "rounds.Comment",

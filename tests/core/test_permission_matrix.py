@@ -15,6 +15,8 @@ EVERYONE = row(200, 200, 200, 200, 200, 200, 200)
 SIGNED_IN = row(302, 200, 200, 200, 200, 200, 200)
 SIGNED_OUT_ONLY = row(200, 302, 302, 302, 302, 302, 302)
 PLATFORM_STAFF = row(302, 403, 403, 200, 403, 403, 200)
+CASE_HOLDER = row(302, 403, 403, 403, 403, 200, 404, 403)
+CASE_POST = row(302, 403, 403, 403, 403, 405, 405, 403)
 
 # url name -> (kwargs factory, expected status per role)
 MATRIX = {
@@ -175,6 +177,26 @@ MATRIX = {
     "consultations:feed_deadlines": ("feed_token", EVERYONE),
     # A GET only asks; the one-click POST needs no sign-in (RFC 8058).
     "consultations:unsubscribe": ("unsubscribe", EVERYONE),
+    # Conduct reports: the form and the receipt's door are open to all; the rest is POST
+    # (405) or the key holders' alone. A case opens only to a key it is sealed to: the
+    # custodian's is not, an administrator's role is no key.
+    "conduct:report": (None, EVERYONE),
+    "conduct:followup": (None, EVERYONE),
+    "conduct:followup_message": (None, row(405, 405, 405, 405, 405, 405, 405, 405)),
+    "conduct:followup_consent": (None, row(405, 405, 405, 405, 405, 405, 405, 405)),
+    "conduct:followup_withdraw": (None, row(405, 405, 405, 405, 405, 405, 405, 405)),
+    "conduct:followup_export": (None, row(405, 405, 405, 405, 405, 405, 405, 405)),
+    "conduct:followup_file": ("conduct_file", row(405, 405, 405, 405, 405, 405, 405, 405)),
+    "conduct:cases": (None, row(302, 403, 403, 403, 403, 200, 200, 403)),
+    "conduct:case": ("conduct_case", CASE_HOLDER),
+    "conduct:case_close": ("conduct_case", CASE_HOLDER),
+    "conduct:case_disclose": ("conduct_case", CASE_HOLDER),
+    "conduct:case_attachment": ("conduct_attachment", CASE_HOLDER),
+    "conduct:case_acknowledge": ("conduct_case", CASE_POST),
+    "conduct:case_reply": ("conduct_case", CASE_POST),
+    "conduct:case_status": ("conduct_case", CASE_POST),
+    # The custodian who did not ask decides; the ombudsman who asked may not.
+    "conduct:disclosure": ("conduct_disclosure", row(302, 403, 403, 403, 403, 403, 200, 403)),
     "admin:index": (None, row(302, 302, 302, 302, 302, 302, 200)),
 }
 
@@ -323,6 +345,40 @@ def _consultations_kwargs(role_users, make_user) -> dict:
     }
 
 
+def _conduct_kwargs(role_users, settings, tmp_path) -> dict:
+    """A report sealed to the ombudsman's key, with a file, and a disclosure the ombudsman
+    asked for."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from commonweal.conduct.keys import key_create
+    from commonweal.conduct.models import DisclosureRequest, KeyHolder
+    from commonweal.conduct.services.cases import Report
+    from commonweal.conduct.services.handling import _reason_seal
+    from commonweal.conduct.services.reporting import report_submit
+
+    settings.CONDUCT_KEY_DIR = tmp_path / "conduct-keys"
+    key_create(role=KeyHolder.Role.OMBUDSMAN, user=role_users["ombudsman"])
+    custodian, _private = key_create(role=KeyHolder.Role.CUSTODIAN, user=role_users["custodian"])
+    case, _receipt = report_submit(
+        report=Report(kind="other", place="elsewhere", what="x", when="", where="", who=""),
+        files=[SimpleUploadedFile("note.txt", b"note")],
+    )
+    request = DisclosureRequest.objects.create(
+        case=case,
+        what="content",
+        to_whom="the legal team",
+        reason_box=_reason_seal("Asked by a court.", [custodian]),
+        requested_by=role_users["ombudsman"],
+    )
+    attachment = case.attachments.get()
+    return {
+        "conduct_case": {"pk": case.pk},
+        "conduct_attachment": {"pk": case.pk, "attachment": attachment.pk},
+        "conduct_file": {"attachment_id": attachment.pk},
+        "conduct_disclosure": {"pk": request.pk},
+    }
+
+
 def _glossary_kwargs() -> dict:
     """The NCSG's glossary entry."""
     from commonweal.learning.glossary.csvfile import glossary_read_csv
@@ -371,6 +427,7 @@ def url_kwargs(
         **discussion,
         **_learning_kwargs(role_users),
         **_consultations_kwargs(role_users, make_user),
+        **_conduct_kwargs(role_users, settings, tmp_path),
         "membership_request": {"pk": membership_request.pk},
         "topic": {"pk": topic.pk},
         "invitation": {"token": token},
