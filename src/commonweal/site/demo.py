@@ -26,8 +26,9 @@ from django.utils import timezone
 from commonweal.accounts.models import User
 from commonweal.community.models import Membership, MembershipRequest, Person, StakeholderGroup
 from commonweal.community.services import membership_add, person_create, roster_import
+from commonweal.conduct.demo import conduct_keys_demo
 from commonweal.consultations.demo import consultations_load_demo
-from commonweal.core.roles import OMBUDSMAN, SECRETARIAT
+from commonweal.core.roles import CUSTODIAN, OMBUDSMAN, SECRETARIAT
 from commonweal.learning.demo import courses_load_demo
 from commonweal.learning.glossary.files import glossary_load_demo
 from commonweal.meetings.models import Candidate, Meeting
@@ -113,6 +114,7 @@ def demo_load() -> list[tuple[str, str]]:
         (_account("admin@example.org", superuser=True), "administrator"),
         (secretariat, "secretariat staff"),
         (_account("ombudsman@example.org", role=OMBUDSMAN), "ombudsman"),
+        (_account("custodian@example.org", role=CUSTODIAN), "custodian"),
         (participant, "participant"),
     ]
     first_board = board.first()
@@ -144,6 +146,10 @@ def demo_load() -> list[tuple[str, str]]:
         "board member": "board",
         "group coordinator": "coordinator",
     }
+    conduct_keys_demo(
+        ombudsman=User.objects.get(email="ombudsman@example.org"),
+        custodian=User.objects.get(email="custodian@example.org"),
+    )
     consultations_load_demo(
         accounts={roles[role]: user for user, role in accounts if role in roles}
     )
