@@ -208,6 +208,13 @@ CONDUCT_KEY_DIR = Path(env("COMMONWEAL_CONDUCT_KEY_DIR", str(WORK_DIR / "conduct
 CONDUCT_ACK_DAYS = envint("COMMONWEAL_CONDUCT_ACK_DAYS", 7)
 CONDUCT_FEEDBACK_DAYS = envint("COMMONWEAL_CONDUCT_FEEDBACK_DAYS", 92)
 CONDUCT_RETENTION_DAYS = envint("COMMONWEAL_CONDUCT_RETENTION_DAYS", 730)
+# The reverse proxies in front of the server (their addresses, comma-separated): behind one,
+# a client's address is the one the proxy adds to X-Forwarded-For (for per-address limits).
+TRUSTED_PROXIES = frozenset(
+    address.strip()
+    for address in env("COMMONWEAL_TRUSTED_PROXIES", "").split(",")
+    if address.strip()
+)
 # How long the author of a comment may still edit or delete it.
 COMMENT_EDIT_MINUTES = envint("COMMONWEAL_COMMENT_EDIT_MINUTES", 15)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 
+from django.conf import settings
 from django.core.files.uploadhandler import MemoryFileUploadHandler
 from django.http import HttpRequest
 from django.utils.cache import add_never_cache_headers
@@ -31,10 +32,16 @@ def private_page(view):
 
 
 def client_address(request: HttpRequest) -> str:
-    """The address the request came from, as the WSGI server saw it. Behind a reverse
-    proxy that is the proxy's, unless the server is set to pass the client's on
-    (docs/deploy.md): the receipt limit then counts everyone together."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The address the request came from. Behind a reverse proxy named in
+    ``TRUSTED_PROXIES`` it is the last address the proxy added to ``X-Forwarded-For``
+    (the one it saw; earlier ones are the client's to write); otherwise the WSGI server's
+    ``REMOTE_ADDR``. Without it, behind a proxy the receipt limit would count everyone
+    together."""
+    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    if remote in settings.TRUSTED_PROXIES:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+        return forwarded[:45] or remote
+    return remote
 
 
 class _InMemoryUploads(MemoryFileUploadHandler):
