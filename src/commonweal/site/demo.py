@@ -137,6 +137,13 @@ def demo_load() -> list[tuple[str, str]]:
     _participant_eligible(participant, groups)
     _closed_round_load(data, groups, voters, by=secretariat)
     _open_round_load(data, groups, voters, by=secretariat)
+    _new_apps_load(accounts)
+    return [(user.email, role) for user, role in accounts]
+
+
+def _new_apps_load(accounts: list[tuple[User, str]]) -> None:
+    """The six-language meeting, the glossary and courses, the conduct keys of the demo's
+    key holders, and the comment proceedings."""
     _editions_load()
     glossary_load_demo()
     courses_load_demo()
@@ -146,14 +153,10 @@ def demo_load() -> list[tuple[str, str]]:
         "board member": "board",
         "group coordinator": "coordinator",
     }
-    conduct_keys_demo(
-        ombudsman=User.objects.get(email="ombudsman@example.org"),
-        custodian=User.objects.get(email="custodian@example.org"),
-    )
+    conduct_keys_demo()
     consultations_load_demo(
         accounts={roles[role]: user for user, role in accounts if role in roles}
     )
-    return [(user.email, role) for user, role in accounts]
 
 
 def _editions_load() -> Meeting:
