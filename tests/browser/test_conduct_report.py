@@ -25,7 +25,7 @@ def ombudsman_with_key(make_user, settings, tmp_path):
     settings.CONDUCT_KEY_DIR = tmp_path / "conduct-keys"
     settings.MEDIA_ROOT = tmp_path / "media"
     ombudsman = make_user("ombudsman@example.org", password=PASSWORD)
-    ombudsman.groups.add(Group.objects.get(name=OMBUDSMAN))
+    ombudsman.groups.add(Group.objects.get_or_create(name=OMBUDSMAN)[0])
     key_create(role=KeyHolder.Role.OMBUDSMAN, user=ombudsman)
     return ombudsman
 

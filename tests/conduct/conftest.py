@@ -25,7 +25,7 @@ def conduct_keys(key_dir, role_users):
         custodian = User.objects.create_user(
             email="custodian@example.org", password="a long pass phrase 7"
         )
-    custodian.groups.add(Group.objects.get(name=CUSTODIAN))
+    custodian.groups.add(Group.objects.get_or_create(name=CUSTODIAN)[0])
     ombudsman_key, _ = key_create(role=KeyHolder.Role.OMBUDSMAN, user=role_users["ombudsman"])
     custodian_key, _ = key_create(role=KeyHolder.Role.CUSTODIAN, user=custodian)
     recovery_key, recovery_private = key_create(role=KeyHolder.Role.RECOVERY)
