@@ -20,7 +20,9 @@ def clean(data: bytes) -> None:
 
 
 def hangs(data: bytes) -> None:
-    if data.startswith(b"x"):
+    # Any example but the valid file hangs: the first one fuzzing makes is over the limit,
+    # whatever the seed (an example starting with "x" could take longer than the run).
+    if data != b"a valid file":
         time.sleep(60)
 
 
