@@ -69,8 +69,12 @@ def keypair() -> tuple[bytes, bytes]:
 
 def receipt_new() -> str:
     """A receipt code: 25 characters (125 bits), shown once, grouped for reading."""
-    code = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(RECEIPT_LENGTH))
-    return "-".join(code[i : i + 5] for i in range(0, RECEIPT_LENGTH, 5))
+    return receipt_grouped("".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(RECEIPT_LENGTH)))
+
+
+def receipt_grouped(code: str) -> str:
+    """A code in groups of five, as it is shown: "ABCDE-FGHJK-…"."""
+    return "-".join(code[i : i + 5] for i in range(0, len(code), 5))
 
 
 def receipt_normal(text: str) -> str:

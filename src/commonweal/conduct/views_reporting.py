@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_POST
 
+from commonweal.conduct import crypto
 from commonweal.conduct.forms_reporting import (
     ConsentForm,
     MessageForm,
@@ -68,10 +69,6 @@ def _action_words(action: str) -> str:
     if action.startswith("disclosure ") and decision in DISCLOSURE_WORDS:
         return str(DISCLOSURE_WORDS[decision]) % {"what": DISCLOSED.get(what, what)}
     return action
-
-
-def _grouped(code: str) -> str:
-    return "-".join(code[i : i + 5] for i in range(0, len(code), 5))
 
 
 @private_page
@@ -142,7 +139,7 @@ def _case_page(request, opened, code, *, notice="", status=200, **forms) -> Http
         "view": view,
         "case": view.case,
         "entries": _entries(view),
-        "receipt": _grouped(code),
+        "receipt": crypto.receipt_grouped(code),
         "notice": notice,
         "message_form": forms.get("message_form") or MessageForm(),
         "consent_form": forms.get("consent_form") or ConsentForm(),

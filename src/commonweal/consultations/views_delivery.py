@@ -8,7 +8,7 @@ the request came from the email.
 """
 
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -18,13 +18,6 @@ from commonweal.consultations.unsubscribe import (
     unsubscribe_read,
 )
 from commonweal.core import follows
-
-
-def _follows_url() -> str:
-    try:
-        return reverse("consultations:follows")
-    except NoReverseMatch:  # the "My follows" page is another part of the app
-        return "/consultations/follows/"
 
 
 @csrf_exempt
@@ -39,7 +32,7 @@ def unsubscribe(request, token: str):
         kind, subject = target.follow
         owner = follows.followable(kind)
         about = (owner.label(subject) if owner else None) or subject
-    context = {"target": target, "about": about, "follows_url": _follows_url()}
+    context = {"target": target, "about": about, "follows_url": reverse("consultations:follows")}
     if request.method == "POST":
         if not unsubscribe_apply(target=target):
             return render(request, "consultations/delivery/unsubscribe_bad.html", status=400)

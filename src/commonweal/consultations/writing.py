@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.template.loader import get_template
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -80,13 +80,6 @@ class Written:
     html: str
 
 
-def _follows_url() -> str:
-    try:
-        return site_url() + reverse("consultations:follows")
-    except NoReverseMatch:  # the "My follows" page is another part of the app
-        return site_url() + "/consultations/follows/"
-
-
 @dataclass
 class Writer:
     """Renders emails in one language; what repeats (an event's part of an item, a
@@ -102,7 +95,7 @@ class Writer:
     _follows_url: str = ""
 
     def __post_init__(self) -> None:
-        self._follows_url = _follows_url()
+        self._follows_url = site_url() + reverse("consultations:follows")
 
     def event(self, event: EventRow) -> tuple[str, str]:
         if event.pk not in self._events:
