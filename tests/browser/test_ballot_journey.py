@@ -4,6 +4,7 @@ a replaced ballot's receipt said to be void, a withdrawal asked first, and no si
 scrolling on the phone."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -104,8 +105,7 @@ def test_on_a_phone_nothing_scrolls_sideways_and_a_refusal_takes_the_focus(
     for reference, title in ITEMS[:3]:
         _box(page, reference, title).tap()  # untick all: an empty ballot is refused
     page.get_by_role("button", name="Submit my ballot").click()
-    page.wait_for_load_state()
-    assert page.evaluate("document.activeElement.id") == "problems"
+    expect(page.locator("#problems")).to_be_focused()
     assert "choose at least one" in page.locator("#problems").inner_text()
     assert not _scrolls_sideways(page)
     _box(page, *ITEMS[0]).tap()
@@ -113,9 +113,9 @@ def test_on_a_phone_nothing_scrolls_sideways_and_a_refusal_takes_the_focus(
     page.wait_for_load_state()
     page.get_by_role("button", name="Withdraw my vote").click()  # asks first
     page.wait_for_load_state()
-    assert page.get_by_role("heading", name="Withdraw your vote").is_visible()
+    expect(page.get_by_role("heading", name="Withdraw your vote")).to_be_visible()
     page.get_by_role("button", name="Withdraw my vote").click()
+    expect(page.locator(".messages")).to_contain_text("Your vote is withdrawn")
     page.wait_for_load_state()
-    assert "Your vote is withdrawn" in page.locator(".messages").inner_text()
     assert not _scrolls_sideways(page)
     context.close()

@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -63,7 +64,7 @@ def test_an_anonymous_report_is_followed_up_with_the_receipt_and_answered(
     # Later, on another device: only the receipt.
     again = browser.new_context(locale="en-GB").new_page()
     _follow_up(again, base, receipt)
-    assert again.get_by_text(WHAT).is_visible()
+    expect(again.get_by_text(WHAT)).to_be_visible()
     again.context.close()
 
     ombudsman = browser.new_context(locale="en-GB").new_page()
@@ -73,7 +74,7 @@ def test_an_anonymous_report_is_followed_up_with_the_receipt_and_answered(
     ombudsman.get_by_role("main").get_by_role("button", name="Sign in").click()
     ombudsman.wait_for_url(f"{base}/conduct/cases/")
     ombudsman.locator("main table a").first.click()
-    assert ombudsman.get_by_text(WHAT).is_visible()
+    expect(ombudsman.get_by_text(WHAT)).to_be_visible()
     ombudsman.get_by_label("Message to the reporter").fill(REPLY)
     ombudsman.get_by_role("button", name="Send to the reporter").click()
     ombudsman.wait_for_load_state()
@@ -81,7 +82,7 @@ def test_an_anonymous_report_is_followed_up_with_the_receipt_and_answered(
 
     back = browser.new_context(locale="en-GB").new_page()
     _follow_up(back, base, receipt)
-    assert back.get_by_text(REPLY).is_visible()
+    expect(back.get_by_text(REPLY)).to_be_visible()
     back.context.close()
 
     out = io.StringIO()

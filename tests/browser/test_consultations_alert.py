@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.consultations.fixtures_delivery import *  # noqa: F403  (fixtures, found by name)
 from tests.consultations.fixtures_delivery import parts
@@ -65,7 +66,7 @@ def test_a_flagged_document_arrives_by_smtp_with_its_reason_and_unsubscribes_in_
     assert page.get_by_role("blockquote").inner_text() == REASON  # what members will read
     page.get_by_role("button", name="Send the alert").click()
     page.wait_for_url(f"{base}/consultations/follows/alerts/")
-    assert page.get_by_text("Sent. It is on the record of flagged items.").is_visible()
+    expect(page.get_by_text("Sent. It is on the record of flagged items.")).to_be_visible()
 
     smtp_inbox.wait_for(1)
     [received] = smtp_inbox.to(member.email)
@@ -96,5 +97,5 @@ def test_a_flagged_document_arrives_by_smtp_with_its_reason_and_unsubscribes_in_
     page.get_by_role("button", name="See it before sending").click()
     page.get_by_role("button", name="Send the alert").click()
     page.wait_for_url(f"{base}/consultations/follows/alerts/")
-    assert page.get_by_text("A second reminder.").first.is_visible()  # on the public record
+    expect(page.get_by_text("A second reminder.").first).to_be_visible()  # on the public record
     assert len(smtp_inbox.to(member.email)) == 1

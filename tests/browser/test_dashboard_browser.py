@@ -3,6 +3,7 @@ import io
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.metrics.metrics_record import build_record
 
@@ -26,7 +27,7 @@ def test_a_visitor_narrows_the_dashboard_by_group_and_dates_and_downloads_the_cs
     live_server, page, record
 ):
     page.goto(f"{live_server.url}/metrics/")
-    assert page.get_by_role("img", name="Floor share by group").is_visible()
+    expect(page.get_by_role("img", name="Floor share by group")).to_be_visible()
     assert floor_shares(page) == {"Alpha": "50.0", "Beta": "50.0"}
     assert page.locator("#summary").inner_text().startswith("2 meetings")
 

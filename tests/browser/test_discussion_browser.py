@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -12,6 +13,7 @@ TEXT = "The secretariat ignored every objection."
 
 
 def _fits_the_phone(page) -> bool:
+    page.wait_for_load_state()
     return page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
@@ -49,39 +51,46 @@ def test_a_hidden_comment_is_appealed_and_the_ombudsman_restores_it(
     author = _signed_in(browser, base, "bruna@example.org", item_page)
     author.get_by_label("Your comment").fill(TEXT)
     author.get_by_role("button", name="Post the comment").click()
-    assert author.get_by_text(TEXT).is_visible()
+    expect(author.get_by_text(TEXT)).to_be_visible()
     assert _fits_the_phone(author)
 
     moderator = _signed_in(browser, base, "moderator@example.org", item_page)
     moderator.get_by_role("link", name="Hide the comment by Bruna Santos").click()
+    why = moderator.get_by_label("Why hide it")
+    why.wait_for()
     assert _fits_the_phone(moderator)
-    moderator.get_by_label("Why hide it").fill("It names no objection.")
+    why.fill("It names no objection.")
     moderator.get_by_role("button", name="Hide the comment").click()
     moderator.wait_for_url(re.compile(r"/discussion/items/\d+/#comment-\d+$"))
-    assert moderator.get_by_text("It names no objection.").is_visible()
+    expect(moderator.get_by_text("It names no objection.")).to_be_visible()
     assert moderator.get_by_text(TEXT).count() == 0
 
     author.reload()
-    assert author.get_by_text("Only you see your text now").is_visible()
+    expect(author.get_by_text("Only you see your text now")).to_be_visible()
     author.get_by_role("link", name="Appeal to the ombudsman").click()
+    note = author.get_by_label("Your note to the ombudsman")
+    note.wait_for()
     assert _fits_the_phone(author)
-    author.get_by_label("Your note to the ombudsman").fill("Every objection is in the minutes.")
+    note.fill("Every objection is in the minutes.")
     author.get_by_role("button", name="Send my appeal").click()
+    author.get_by_text("you will be told the decision").wait_for()
     author.goto(f"{base}/accounts/activity/")
-    assert author.get_by_text("the ombudsman has not decided yet").is_visible()
+    expect(author.get_by_text("the ombudsman has not decided yet")).to_be_visible()
     assert _fits_the_phone(author)
 
     ombudsman = _signed_in(browser, base, "ombudsman@example.org", "/discussion/appeals/")
     assert _fits_the_phone(ombudsman)
     ombudsman.get_by_role("link", name="Restore the comment by Bruna Santos").click()
+    reason = ombudsman.get_by_label("The reason for your decision")
+    reason.wait_for()
     assert _fits_the_phone(ombudsman)
-    ombudsman.get_by_label("The reason for your decision").fill("Criticism is fair comment.")
+    reason.fill("Criticism is fair comment.")
     ombudsman.get_by_role("button", name="Restore the comment").click()
-    assert ombudsman.get_by_text("The comment is restored.").is_visible()
+    expect(ombudsman.get_by_text("The comment is restored.")).to_be_visible()
 
     moderator.reload()
-    assert moderator.get_by_text(TEXT).is_visible()
+    expect(moderator.get_by_text(TEXT)).to_be_visible()
     assert moderator.get_by_role("link", name="Hide the comment by Bruna Santos").count() == 0
     assert _fits_the_phone(moderator)
     author.reload()
-    assert author.get_by_text("The ombudsman restored your comment on").is_visible()
+    expect(author.get_by_text("The ombudsman restored your comment on")).to_be_visible()

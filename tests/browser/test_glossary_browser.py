@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -103,7 +104,7 @@ def test_the_kobe_page_explains_its_acronyms_and_a_reader_can_dismiss_one(
     term = tab_to_a_term(page)
     definition = term.get_attribute("data-definition")
     popover = page.get_by_role("tooltip")
-    assert popover.is_visible()
+    expect(popover).to_be_visible()
     assert definition and definition in popover.inner_text()
     assert term.get_attribute("aria-describedby") == "term-popover"
 
@@ -131,6 +132,6 @@ def test_the_demo_course_reads_in_chinese(live_server, browser, settings, tmp_pa
     page.goto(f"{live_server.url}/learn/courses/first-icann-meeting/")
     assert page.get_by_role("heading", level=1).inner_text() == "首次参加 ICANN 会议"
     for lesson in ("会场里都有谁", "会议如何进行，如何请求发言", "从建议到落实"):
-        assert page.get_by_role("link", name=lesson).is_visible()
+        expect(page.get_by_role("link", name=lesson)).to_be_visible()
     keep(page, "course.png")
     context.close()

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -12,20 +13,19 @@ def test_a_participant_signs_in_switches_to_chinese_and_sees_the_home_page_in_ch
     page.get_by_label("Password").fill("a long pass phrase 7")
     page.get_by_role("main").get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{live_server.url}/")
-    assert page.get_by_role("link", name="My account").is_visible()
+    expect(page.get_by_role("link", name="My account")).to_be_visible()
 
     page.get_by_role("button", name="中文").click()
-    page.wait_for_load_state()
-    assert page.locator("html").get_attribute("lang") == "zh-hans"
-    assert page.get_by_role("link", name="我的账户").is_visible()
-    assert page.get_by_role("heading", name="Commonweal 做什么").is_visible()
+    expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
+    expect(page.get_by_role("link", name="我的账户")).to_be_visible()
+    expect(page.get_by_role("heading", name="Commonweal 做什么")).to_be_visible()
 
 
 def test_arabic_lays_the_page_out_right_to_left(live_server, page):
     page.goto(f"{live_server.url}/")
     page.get_by_role("button", name="العربي").click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
     page.wait_for_load_state()
-    assert page.locator("html").get_attribute("dir") == "rtl"
 
 
 LANGUAGES = {
@@ -60,14 +60,14 @@ def test_on_a_phone_the_menu_offers_six_languages_in_their_own_names_and_each_wo
     page.goto(f"{live_server.url}/")
     assert _switcher_fits(page)
     page.locator("form.languages button[value=ar]").click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
     page.wait_for_load_state()
-    assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert _switcher_fits(page)
     for code in ("ru", "es", "fr", "zh-hans", "en"):
         page.locator(f"form.languages button[value={code}]").click()
+        expect(page.locator("html")).to_have_attribute("lang", code)
+        expect(page.locator("html")).to_have_attribute("dir", "ltr")
         page.wait_for_load_state()
-        assert page.locator("html").get_attribute("lang") == code
-        assert page.locator("html").get_attribute("dir") == "ltr"
         assert _switcher_fits(page)
     context.close()

@@ -4,6 +4,7 @@ and anyone signed out verifies it."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -37,7 +38,7 @@ def test_a_newcomer_takes_a_course_in_chinese_and_anyone_verifies_the_certificat
     page.goto(f"{base}/learn/courses/newcomers/")
     assert page.get_by_role("heading", level=1).inner_text() == "欢迎加入社区"
     page.get_by_role("link", name="缩略语").click()
-    assert page.get_by_text("NCSG 是非商业利益相关方团体。").is_visible()
+    expect(page.get_by_text("NCSG 是非商业利益相关方团体。")).to_be_visible()
     page.locator("main form button[type=submit]").click()
 
     page.wait_for_url(re.compile(r"/modules/basics/quiz/$"))

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from commonweal.meetings.models import Turn
 from commonweal.meetings.selectors import TURN_WINDOW
@@ -12,12 +13,12 @@ def test_a_visitor_opens_the_kobe_meeting_searches_a_word_and_lands_on_its_turn(
     live_server, page, kobe_meeting
 ):
     page.goto(f"{live_server.url}{kobe_meeting.get_absolute_url()}")
-    assert page.get_by_role("img", name="Floor share by group").is_visible()
+    expect(page.get_by_role("img", name="Floor share by group")).to_be_visible()
     # The page opens on the first window of turns, with a way to the rest.
     total = Turn.objects.filter(meeting=kobe_meeting).count()
     assert page.locator("ol.turns li.turn").count() == min(total, TURN_WINDOW)
     if total > TURN_WINDOW:
-        assert page.get_by_role("link", name="Later turns").is_visible()
+        expect(page.get_by_role("link", name="Later turns")).to_be_visible()
 
     page.get_by_label("Search the transcripts").fill("预算")
     page.get_by_role("button", name="Search").last.click()
@@ -34,4 +35,4 @@ def test_a_visitor_opens_the_kobe_meeting_searches_a_word_and_lands_on_its_turn(
     assert page.url.endswith(f"#turn-{first.index}")
     target = page.locator(f"#turn-{first.index}")
     assert "预算" in target.inner_text()
-    assert target.is_visible()
+    expect(target).to_be_visible()

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -10,6 +11,7 @@ DESKTOP = {"width": 1280, "height": 800}
 
 
 def _fits_the_phone(page) -> bool:
+    page.wait_for_load_state()
     return page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
@@ -38,11 +40,13 @@ def test_a_newcomer_signs_up_asks_to_join_and_is_a_member_once_the_chair_approve
     page.goto(f"{base}/groups/")
     assert _fits_the_phone(page)
     page.get_by_role("link", name="Ask to join Non-Commercial Stakeholder Group").click()
+    note = page.get_by_label("Your note to the group")
+    note.wait_for()
     assert _fits_the_phone(page)
-    page.get_by_label("Your note to the group").fill("I work on privacy at a university.")
+    note.fill("I work on privacy at a university.")
     page.get_by_role("button", name="Send my request").click()
     page.wait_for_url(re.compile(r"/groups/ncsg/$"))
-    assert page.get_by_role("button", name="Withdraw my request").is_visible()
+    expect(page.get_by_role("button", name="Withdraw my request")).to_be_visible()
     assert _fits_the_phone(page)
 
     chair_context = browser.new_context(locale="en-GB", viewport=DESKTOP)
@@ -56,10 +60,12 @@ def test_a_newcomer_signs_up_asks_to_join_and_is_a_member_once_the_chair_approve
     chair.set_viewport_size(PHONE)
     assert _fits_the_phone(chair)
     chair.get_by_role("link", name="Approve the request of Bruna Santos").click()
+    approve = chair.get_by_role("button", name="Approve: make Bruna Santos a member")
+    approve.wait_for()
     assert _fits_the_phone(chair)
-    chair.get_by_role("button", name="Approve: make Bruna Santos a member").click()
+    approve.click()
     chair.wait_for_url(re.compile(r"/groups/ncsg/requests/$"))
-    assert chair.get_by_text("Bruna Santos is now a member of").is_visible()
+    expect(chair.get_by_text("Bruna Santos is now a member of")).to_be_visible()
     chair_context.close()
 
     page.goto(f"{base}/my-groups/")
@@ -69,6 +75,6 @@ def test_a_newcomer_signs_up_asks_to_join_and_is_a_member_once_the_chair_approve
     assert "Approved" in my_groups.inner_text()
     page.set_viewport_size(DESKTOP)
     page.goto(f"{base}/groups/ncsg/")
-    assert page.get_by_text("You are a member of this group.").is_visible()
+    expect(page.get_by_text("You are a member of this group.")).to_be_visible()
     members = page.get_by_role("table")
-    assert members.get_by_role("link", name="Bruna Santos").is_visible()
+    expect(members.get_by_role("link", name="Bruna Santos")).to_be_visible()

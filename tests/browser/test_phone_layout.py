@@ -5,6 +5,7 @@ import struct
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 375, "height": 740}
@@ -91,7 +92,7 @@ def test_the_menu_folds_on_a_phone_and_opens_with_its_button(live_server, browse
     header = page.locator("header.site")
     assert header.bounding_box()["height"] < 80  # was 212 px, the menu spelled out
     meetings = page.get_by_role("link", name="Meetings", exact=True).first
-    assert not meetings.is_visible()
+    expect(meetings).not_to_be_visible()
     toggle = page.get_by_role("button", name="Menu")
     toggle.click()
     assert toggle.get_attribute("aria-expanded") == "true" and meetings.is_visible()
@@ -102,6 +103,6 @@ def test_the_menu_folds_on_a_phone_and_opens_with_its_button(live_server, browse
     wide = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-GB")
     page = wide.new_page()
     page.goto(live_server.url + reverse("site:home"))
-    assert page.get_by_role("link", name="Meetings", exact=True).first.is_visible()
-    assert not page.get_by_role("button", name="Menu").is_visible()
+    expect(page.get_by_role("link", name="Meetings", exact=True).first).to_be_visible()
+    expect(page.get_by_role("button", name="Menu")).not_to_be_visible()
     wide.close()

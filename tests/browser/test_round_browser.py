@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from commonweal.rounds.models import Ballot
 
@@ -64,7 +65,7 @@ def test_a_participant_shares_points_the_secretariat_counts_and_the_list_explain
     assert page.locator("#remaining").inner_text() == "Points left: 0"
     page.get_by_role("button", name="Submit my ballot").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Your ballot is saved.").is_visible()
+    expect(page.get_by_text("Your ballot is saved.")).to_be_visible()
     receipt = Ballot.objects.get().receipt
     assert page.locator(".receipt code").inner_text() == receipt
 
