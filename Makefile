@@ -12,7 +12,8 @@ install: $(INSTALLED)
 $(INSTALLED): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock \
+		$(if $(wildcard /opt/wheels),,--extra-index-url https://download.pytorch.org/whl/cpu)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
@@ -52,7 +53,12 @@ messages: install
 # Re-resolve the pinned dependency set after changing pyproject.toml.
 lock: install
 	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --extra audio --python-version 3.11 \
+		-c scripts/lock-constraints.txt $(TORCH_CPU) -o requirements.lock
+
+# PyTorch's CPU build: from /opt/wheels where that exists, else from PyTorch's CPU index.
+TORCH_CPU = $(if $(wildcard /opt/wheels),--find-links /opt/wheels,\
+	--extra-index-url https://download.pytorch.org/whl/cpu --index-strategy unsafe-best-match)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The whole test suite: the SQLite run, then the tests marked `postgres` on a real
 # PostgreSQL server started here (and stopped on exit). Installs Chromium, a CJK
-# font and PostgreSQL through apt-get when they are missing (needs root).
+# font, PostgreSQL and espeak-ng (the speech tests' voices) through apt-get when they are
+# missing (needs root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 
 need=()
-for package in chromium fonts-wqy-microhei postgresql gettext; do
+for package in chromium fonts-wqy-microhei postgresql gettext espeak-ng; do
   dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
 done
 if [ ${#need[@]} -gt 0 ]; then
