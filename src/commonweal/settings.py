@@ -297,6 +297,12 @@ MAX_UPLOAD_BYTES = max(
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
+# A session's recording (audio or video), uploaded for transcription: streamed to a
+# temporary file, never held in memory. The page that takes it may receive this much.
+AUDIO_UPLOAD_MB = envint("COMMONWEAL_AUDIO_UPLOAD_MB", 1024)
+# Paths (prefixes) whose requests may be larger than MAX_UPLOAD_BYTES, with their limit.
+LARGE_UPLOAD_PATHS = {"/recordings/new/": (AUDIO_UPLOAD_MB + 1) * 1024 * 1024}
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True

@@ -3,6 +3,15 @@ from django.shortcuts import render
 from django.utils import translation
 
 
+def upload_limit(path: str) -> int:
+    """The most bytes a request to ``path`` may carry: MAX_UPLOAD_BYTES, or more for the
+    few pages that take large files (LARGE_UPLOAD_PATHS, a recording's upload)."""
+    for prefix, limit in getattr(settings, "LARGE_UPLOAD_PATHS", {}).items():
+        if path.startswith(prefix):
+            return max(limit, settings.MAX_UPLOAD_BYTES)
+    return settings.MAX_UPLOAD_BYTES
+
+
 class RequestSizeLimitMiddleware:
     """Refuse a request whose declared body is larger than any upload we accept (413),
     before Django reads a byte of it into memory or a temporary file."""
@@ -15,13 +24,9 @@ class RequestSizeLimitMiddleware:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
-        if length > settings.MAX_UPLOAD_BYTES:
-            return render(
-                request,
-                "413.html",
-                {"max_bytes": settings.MAX_UPLOAD_BYTES},
-                status=413,
-            )
+        limit = upload_limit(request.path)
+        if length > limit:
+            return render(request, "413.html", {"max_bytes": limit}, status=413)
         return self.get_response(request)
 
 
