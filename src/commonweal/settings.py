@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "commonweal.learning",
     "commonweal.consultations",
     "commonweal.conduct",
+    "commonweal.audio",
     "commonweal.site",
 ]
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("learn/", include("commonweal.learning.urls")),
     path("consultations/", include("commonweal.consultations.urls")),
     path("conduct/", include("commonweal.conduct.urls")),
+    path("recordings/", include("commonweal.audio.urls")),
     path("i18n/setlang/", language_set, name="set_language"),
     path("admin/", admin.site.urls),
 ]
