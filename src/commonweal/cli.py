@@ -1,6 +1,6 @@
 """The ``commonweal`` program.
 
-Engine commands (``parse``, ``prioritize``, ``plan``) run without Django so that
+Engine commands (``parse``, ``prioritize``, ``plan``, ``transcribe``) run without Django so that
 they work on plain files, with no database and no settings. Every other word is
 handed to Django's management commands (``demo``, ``serve``, ``roster``,
 ``migrate``, ``check`` ...), so one program fronts the whole platform.
@@ -20,6 +20,7 @@ ENGINE_COMMANDS: dict[str, str] = {
     "parse": "commonweal.transcript.cli:parse_main",
     "prioritize": "commonweal.allocation.cli:prioritize_main",
     "plan": "commonweal.allocation.cli:plan_main",
+    "transcribe": "commonweal.speech.cli:transcribe_main",
 }
 
 

@@ -301,6 +301,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # A session's recording (audio or video), uploaded for transcription: streamed to a
 # temporary file, never held in memory. The page that takes it may receive this much.
 AUDIO_UPLOAD_MB = envint("COMMONWEAL_AUDIO_UPLOAD_MB", 1024)
+# The Whisper model (a faster-whisper / CTranslate2 folder) recordings are transcribed
+# with; empty: the base model the 'audio' extra installs. docs/audio.md says how to get one.
+SPEECH_MODEL_DIR = env("COMMONWEAL_SPEECH_MODEL", "")
 # Paths (prefixes) whose requests may be larger than MAX_UPLOAD_BYTES, with their limit.
 LARGE_UPLOAD_PATHS = {"/recordings/new/": (AUDIO_UPLOAD_MB + 1) * 1024 * 1024}
 
