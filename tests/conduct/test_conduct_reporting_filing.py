@@ -101,6 +101,21 @@ def test_too_many_or_too_large_files_are_refused_readably(client, conduct_keys, 
     assert not Case.objects.exists() and not media_bytes(media)
 
 
+def test_files_up_to_the_limit_together_pass_the_request_size_limit(client, conduct_keys, media):
+    """Three files of 9 MB are within the form's limits (five of 10 MB), so the page must
+    take them, though they weigh more than the 20 MB any other page accepts."""
+    nine = 9 * 1024 * 1024
+    files = [SimpleUploadedFile(f"recording-{n}.bin", bytes([n]) * nine) for n in range(3)]
+    response, receipt = report_post(client, files=files)
+    assert response.status_code == 200 and receipt is not None
+    assert Case.objects.count() == 1
+    # and all five at their largest, with the form around them
+    from commonweal.conduct.services.reporting import MAX_FILE_BYTES, MAX_FILES
+    from commonweal.core.middleware import upload_limit
+
+    assert upload_limit(reverse("conduct:report")) > MAX_FILES * MAX_FILE_BYTES
+
+
 def test_with_no_key_holder_reports_cannot_be_taken_and_nothing_is_written(client, key_dir, media):
     page = client.get(reverse("conduct:report"))
     assert page.status_code == 200
