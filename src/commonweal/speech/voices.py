@@ -1,0 +1,170 @@
+"""Who spoke when: Resemblyzer embeddings of each phrase, clustered into voices.
+
+A phrase is a run of words with no pause longer than PHRASE_GAP and no sentence end
+inside, so a change of speaker inside one of Whisper's segments still falls between two
+phrases. Phrases of at least MIN_CLUSTER_SECONDS are clustered (agglomerative, cosine,
+average linkage): into exactly the number of speakers when it is known, else until the
+closest two clusters are further apart than DISTANCE_THRESHOLD. Each phrase then joins the
+nearest voice, and a short phrase takes its neighbour's voice, as a second of speech says
+too little about who said it.
+"""
+
+from __future__ import annotations
+
+import threading
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from commonweal.speech.limits import SAMPLE_RATE
+from commonweal.speech.recognise import Heard, Word
+
+PHRASE_GAP = 0.3  # seconds of silence between two words that may separate two speakers
+MIN_CLUSTER_SECONDS = 1.0  # shorter phrases are placed after clustering, by their neighbours
+DISTANCE_THRESHOLD = 0.25  # cosine distance between voices when their number is not known
+MAX_CLUSTERED = 2000  # phrases clustered directly; the rest join the nearest voice
+EMBEDDING_SIZE = 256
+_encoder_lock = threading.Lock()
+_encoder: list[object] = []
+
+
+@dataclass
+class Phrase:
+    start: float
+    end: float
+    words: tuple[Word, ...]
+    segment: int  # which of Whisper's segments it came from
+
+    @property
+    def seconds(self) -> float:
+        return self.end - self.start
+
+    @property
+    def text(self) -> str:
+        return "".join(word.text for word in self.words).strip()
+
+
+def phrases_of(heard: Sequence[Heard], first_segment: int = 0) -> list[Phrase]:
+    """Whisper's segments cut wherever another speaker may have begun."""
+    phrases: list[Phrase] = []
+    for number, segment in enumerate(heard, start=first_segment):
+        run: list[Word] = []
+        for word in segment.words:
+            if run and (
+                word.start - run[-1].end > PHRASE_GAP or run[-1].text.rstrip()[-1:] in ".?!。？！"
+            ):
+                phrases.append(Phrase(run[0].start, run[-1].end, tuple(run), number))
+                run = []
+            run.append(word)
+        if run:
+            phrases.append(Phrase(run[0].start, run[-1].end, tuple(run), number))
+    return phrases
+
+
+def voice_encoder() -> object:
+    """Resemblyzer's encoder on the CPU, loaded once per process (its weights ship in
+    the package; nothing is fetched)."""
+    with _encoder_lock:
+        if not _encoder:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # pkg_resources' deprecation, from webrtcvad
+                from resemblyzer import VoiceEncoder
+
+            _encoder.append(VoiceEncoder("cpu", verbose=False))
+        return _encoder[0]
+
+
+def embed_phrases(samples: np.ndarray, offset: float, phrases: Sequence[Phrase]) -> np.ndarray:
+    """One L2-normalised embedding per phrase, from the chunk that holds it."""
+    encoder = voice_encoder()
+    rows = np.zeros((len(phrases), EMBEDDING_SIZE), dtype=np.float32)
+    for row, phrase in enumerate(phrases):
+        first = max(int((phrase.start - offset) * SAMPLE_RATE), 0)
+        last = min(int((phrase.end - offset) * SAMPLE_RATE), len(samples))
+        audio = samples[first:last]
+        loudness = float(np.sqrt(np.mean(audio**2))) if len(audio) else 0.0
+        if loudness > 0:
+            # The encoder was trained on speech at -30 dBFS; its mel spectrum is not
+            # logarithmic, so loudness would otherwise move the embedding.
+            rows[row] = encoder.embed_utterance(audio * (10 ** (-30 / 20) / loudness))
+    return rows
+
+
+def voice_similarity(a: Sequence[float], b: Sequence[float]) -> float:
+    """Cosine similarity of two voice embeddings, -1 to 1 (the same voice is near 1)."""
+    first, second = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    norms = float(np.linalg.norm(first) * np.linalg.norm(second))
+    return float(first @ second / norms) if norms else 0.0
+
+
+def _normalised(rows: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return rows / np.where(norms == 0, 1, norms)
+
+
+def _centroids(embeddings: np.ndarray, seconds: np.ndarray, speakers: int | None) -> np.ndarray:
+    """Cluster the phrases long enough to tell a voice; one centroid per voice."""
+    from sklearn.cluster import AgglomerativeClustering
+
+    usable = np.flatnonzero(seconds >= MIN_CLUSTER_SECONDS)
+    if usable.size == 0:
+        usable = np.arange(len(seconds))
+    if usable.size > MAX_CLUSTERED:
+        usable = usable[np.linspace(0, usable.size - 1, MAX_CLUSTERED).astype(int)]
+    if usable.size == 1 or speakers == 1:
+        return _normalised(np.average(embeddings[usable], axis=0, weights=seconds[usable])[None])
+    clustering = AgglomerativeClustering(
+        n_clusters=min(speakers, usable.size) if speakers else None,
+        distance_threshold=None if speakers else DISTANCE_THRESHOLD,
+        metric="cosine",
+        linkage="average",
+    )
+    labels = clustering.fit_predict(embeddings[usable])
+    return _normalised(
+        np.stack(
+            [
+                np.average(
+                    embeddings[usable][labels == k], axis=0, weights=seconds[usable][labels == k]
+                )
+                for k in range(labels.max() + 1)
+            ]
+        )
+    )
+
+
+def assign_voices(
+    phrases: Sequence[Phrase], embeddings: np.ndarray, speakers: int | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each phrase's voice (numbered in order of first speech) and each voice's centroid."""
+    seconds = np.array([phrase.seconds for phrase in phrases])
+    centroids = _centroids(embeddings, seconds, speakers)
+    labels = np.argmax(embeddings @ centroids.T, axis=1)
+    labels = _short_phrases_follow(phrases, labels, seconds)
+    order = list(dict.fromkeys(labels.tolist()))  # voices in order of first speech
+    renumber = {old: new for new, old in enumerate(order)}
+    return np.array([renumber[k] for k in labels.tolist()]), centroids[order]
+
+
+def _short_phrases_follow(
+    phrases: Sequence[Phrase], labels: np.ndarray, seconds: np.ndarray
+) -> np.ndarray:
+    """A phrase under MIN_CLUSTER_SECONDS takes the voice of the long phrase just before
+    or just after it: the one in the same Whisper segment, else the nearer in time."""
+    long = np.flatnonzero(seconds >= MIN_CLUSTER_SECONDS)
+    if long.size == 0:
+        return labels
+    result = labels.copy()
+    for index in np.flatnonzero(seconds < MIN_CLUSTER_SECONDS).tolist():
+        at = int(np.searchsorted(long, index))
+        around = [int(long[k]) for k in (at - 1, at) if 0 <= k < long.size]
+        phrase = phrases[index]
+
+        def distance(other: int, phrase: Phrase = phrase) -> tuple[bool, float]:
+            near = phrases[other]
+            gap = max(near.start - phrase.end, phrase.start - near.end, 0.0)
+            return (near.segment != phrase.segment, gap)
+
+        result[index] = labels[min(around, key=distance)]
+    return result
