@@ -333,6 +333,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("COMMONWEAL_LOG_LEVEL", "INFO")},
     # django_tasks tells of every task started and finished at INFO: news of a meeting
-    # ingested on the command line would interleave with its report.
-    "loggers": {"django.server": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
+    # ingested on the command line would interleave with its report; faster_whisper of
+    # every recording's length and the silence it skipped.
+    "loggers": {
+        "django.server": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+        "faster_whisper": {"level": "WARNING"},
+    },
 }

@@ -187,6 +187,13 @@ def _consultations_footprint(user, group, make_user):
     )
 
 
+def _audio_footprint(user, make_user):
+    """Uploaded a recording, and their voice was mapped in it, beside someone else's."""
+    from tests.audio.recording_rows import recording_in_review
+
+    recording_in_review(people=[user.person, make_user().person], by=user)
+
+
 def _conduct_footprint(user, settings, tmp_path):
     """Held a conduct key, replied in a case, asked for a disclosure and decided one: their
     part of the case (never its content) is theirs."""
@@ -262,6 +269,7 @@ def full_footprint(make_user, make_group, make_recommendation, make_round, setti
     _learning_footprint(user, make_user)
     _consultations_footprint(user, group, make_user)
     _conduct_footprint(user, settings, tmp_path)
+    _audio_footprint(user, make_user)
     bystander = make_user("bystander@example.org")
     return user, bystander
 
@@ -319,6 +327,10 @@ def test_erasure_blanks_personal_fields_keeps_contributions_and_can_run_twice(
     assert not Notification.objects.filter(user=user).exists()
     assert not Message.objects.filter(user=user).exists()
     assert not Delivery.objects.filter(user=user).exists()
+    from commonweal.audio.models import Recording, Voice
+
+    assert not Voice.objects.filter(person=person).exists() and Voice.objects.count() == 1
+    assert Recording.objects.get().created_by == user
     # The person is signed out everywhere.
     assert client.get(reverse("accounts:me")).status_code == 302
     erased_state = (user.email, person.display_name, person.erased_at)

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 PLATFORM_APPS = {
     "accounts",
+    "audio",
     "community",
     "conduct",
     "consultations",
@@ -18,6 +19,7 @@ PLATFORM_APPS = {
 # admin so that no staff member can read anyone's choices or trace a receipt; the old
 # priority-list comments, moved to the discussion app, are only kept until their table goes.
 NOT_ON_THEIR_OWN = {
+    "audio.Voice",  # listed on its recording's page
     # Conduct cases and all they hold stay out of the admin; only key holders are listed.
     "conduct.Case",
     "conduct.CaseKey",

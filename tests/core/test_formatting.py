@@ -131,6 +131,12 @@ def test_a_duration_in_seconds_shows_as_whole_minutes():
         assert page.render(Context({"short": 89, "long": 3600 * 25})) == f"1|1{NNBSP}500"
 
 
+def test_a_speaking_time_reads_as_a_clock_to_the_second():
+    page = Template("{% load formatting %}{{ a|clock }}|{{ b|clock }}|{{ c|clock }}|{{ d|clock }}")
+    values = {"a": 6.6, "b": 750, "c": 3909.4, "d": "not a number"}
+    assert page.render(Context(values)) == "0:07|12:30|1:05:09|"
+
+
 def test_the_community_chooses_its_currency(settings):
     settings.CURRENCY = "EUR"
     with translation.override("en"):

@@ -197,6 +197,11 @@ MATRIX = {
     "conduct:case_status": ("conduct_case", CASE_POST),
     # The custodian who did not ask decides; the ombudsman who asked may not.
     "conduct:disclosure": ("conduct_disclosure", row(302, 403, 403, 403, 403, 403, 200, 403)),
+    # Recordings hold people's voices: the secretariat and administrators alone.
+    "audio:list": (None, PLATFORM_STAFF),
+    "audio:new": (None, PLATFORM_STAFF),
+    "audio:recording": ("recording", PLATFORM_STAFF),
+    "audio:voice_sample": ("recording_voice", PLATFORM_STAFF),
     "admin:index": (None, row(302, 302, 302, 302, 302, 302, 200)),
 }
 
@@ -379,6 +384,17 @@ def _conduct_kwargs(role_users, settings, tmp_path) -> dict:
     }
 
 
+def _audio_kwargs(role_users) -> dict:
+    """A recording waiting for review, with one voice and its sample."""
+    from tests.audio.recording_rows import recording_in_review
+
+    recording = recording_in_review(by=role_users["secretariat"])
+    return {
+        "recording": {"pk": recording.pk},
+        "recording_voice": {"pk": recording.pk, "index": 0},
+    }
+
+
 def _glossary_kwargs() -> dict:
     """The NCSG's glossary entry."""
     from commonweal.learning.glossary.csvfile import glossary_read_csv
@@ -428,6 +444,7 @@ def url_kwargs(
         **_learning_kwargs(role_users),
         **_consultations_kwargs(role_users, make_user),
         **_conduct_kwargs(role_users, settings, tmp_path),
+        **_audio_kwargs(role_users),
         "membership_request": {"pk": membership_request.pk},
         "topic": {"pk": topic.pk},
         "invitation": {"token": token},

@@ -138,6 +138,17 @@ def days(value) -> str:
     return number(amount.to_integral_value(rounding=ROUND_HALF_UP))
 
 
+def clock(seconds) -> str:
+    """A duration given in seconds as a clock reads it: "0:07", "12:30", "1:05:09"."""
+    amount = _decimal(seconds)
+    if amount is None:
+        return ""
+    whole = int(amount.to_integral_value(rounding=ROUND_HALF_UP))
+    hours, rest = divmod(max(whole, 0), 3600)
+    mins, secs = divmod(rest, 60)
+    return f"{hours}:{mins:02d}:{secs:02d}" if hours else f"{mins}:{secs:02d}"
+
+
 def minutes(seconds) -> str:
     """A duration given in seconds, as whole minutes in the reader's language."""
     amount = _decimal(seconds)

@@ -15,7 +15,7 @@ empty value empty, so ``|default`` still works after them, and all can be passed
 from django import template
 from django.utils.html import format_html
 
-from commonweal.core.formatting import days, minutes, money, number, percent
+from commonweal.core.formatting import clock, days, minutes, money, number, percent
 
 register = template.Library()
 register.filter("money", money)
@@ -23,6 +23,7 @@ register.filter("number", number)
 register.filter("percent", percent)
 register.filter("days", days)
 register.filter("minutes", minutes)
+register.filter("clock", clock)
 
 
 @register.filter

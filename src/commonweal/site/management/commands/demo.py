@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from commonweal.accounts.models import User
+from commonweal.audio.demo import recordings_load
 from commonweal.site.demo import DEMO_PASSWORD, demo_files, demo_load
 
 
@@ -24,6 +26,19 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
         for email, role in accounts:
             self.stdout.write(f"  {email:28} {role}")
+        self._recording_load(accounts)
         if not no_serve:
             self.stdout.write(f"Serving http://{addrport}/")
             call_command("runserver", addrport, use_reloader=False)
+
+    def _recording_load(self, accounts: list[tuple[str, str]]) -> None:
+        """A synthesised two-voice recording transcribed and waiting for review (here, not
+        in demo_load, so that tests of the demo's data do not pay for speech recognition)."""
+        staff = next(email for email, role in accounts if role == "secretariat staff")
+        recording = recordings_load(by=User.objects.get(email=staff))
+        if recording is None:
+            self.stdout.write("No demo recording: espeak-ng, which speaks it, is not installed.")
+        else:
+            self.stdout.write(
+                f"A recording waits for its voices' review: /recordings/{recording.pk}/"
+            )
