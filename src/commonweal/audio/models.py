@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from commonweal.meetings.models import Meeting
@@ -35,7 +35,7 @@ class Recording(models.Model):
         RUNNING = "running", _("transcribing")
         REVIEW = "review", _("waiting for review")
         STORED = "stored", _("stored as a meeting")
-        FAILED = "failed", _("failed")
+        FAILED = "failed", pgettext_lazy("a recording's status", "failed")
 
     class Step(models.TextChoices):
         WAITING = "waiting", _("waiting for a worker")
@@ -44,7 +44,7 @@ class Recording(models.Model):
         VOICES = "voices", _("telling the voices apart")
         FINISHED = "finished", _("finished")
 
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(pgettext_lazy("a recording's name", "title"), max_length=300)
     session_date = models.DateField(_("date of the session"), null=True, blank=True)
     # Blank: the engine detects the language.
     language = models.CharField(_("language"), max_length=12, blank=True)

@@ -93,7 +93,7 @@ def _page_context(recording: Recording) -> dict:
         ]
     return {
         "recording": recording,
-        "language": dict(LANGUAGES).get(recording.language) or _("found by listening"),
+        "language": dict(LANGUAGES[1:]).get(recording.language) or _("found by listening"),
         "duration": duration_text(recording.duration) if recording.duration else "",
         "speakers": speakers,
     }
