@@ -45,6 +45,7 @@ def test_a_recording_becomes_a_meeting_with_both_speakers_and_their_floor_time(
     audio = tmp_path / "outreach.wav"
     truth = floor_truth(synthesise(MEETING_TURNS, audio))
     base = live_server.url
+    page.set_viewport_size({"width": 375, "height": 740})  # the whole journey on a phone
     page.goto(f"{base}/accounts/sign-in/?next=/recordings/new/")
     page.get_by_label("Email address").fill("staff@example.org")
     page.get_by_label("Password").fill(PASSWORD)
@@ -59,6 +60,7 @@ def test_a_recording_becomes_a_meeting_with_both_speakers_and_their_floor_time(
     # Tasks run at once here: the page opens on the review, each voice with its sample.
     expect(page.get_by_role("heading", name="Who is speaking?")).to_be_visible(timeout=60_000)
     expect(page.locator("audio[controls]")).to_have_count(2)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
     page.get_by_label("Who is Voice 1?").select_option(label="Ana Chair")
     page.get_by_label("Who is Voice 2?").select_option(label="Bo Fellow")
     page.get_by_role("button", name="Store as a meeting").click()
@@ -66,6 +68,7 @@ def test_a_recording_becomes_a_meeting_with_both_speakers_and_their_floor_time(
     expect(page).to_have_url(re.compile(r"/meetings/\d+/$"))
     expect(page.get_by_role("heading", name="Outreach working group")).to_be_visible()
     expect(page.get_by_text("times from timestamps")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
     floor = page.locator("section[aria-labelledby=floor-people] tbody tr")
     expect(floor).to_have_count(2)
     expect(floor.filter(has_text="Ana Chair")).to_contain_text("%")
