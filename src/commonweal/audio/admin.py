@@ -41,19 +41,9 @@ class RecordingAdmin(admin.ModelAdmin):
         "created_by",
         "created_at",
     ]
+    # Only what the person uploading chose may be corrected; the rest is the run's record.
     readonly_fields = [
-        "original_name",
-        "size",
-        "status",
-        "step",
-        "progress",
-        "message",
-        "duration",
-        "language_heard",
-        "model_name",
-        "meeting",
-        "created_by",
-        "created_at",
+        f for f in fields if f not in {"title", "session_date", "language", "speakers"}
     ]
     inlines = [VoiceInline]
 
