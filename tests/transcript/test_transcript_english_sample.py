@@ -1,4 +1,5 @@
-"""The English edition of the sample meeting (site/fixtures/board-session/board-session.en.txt), on its own.
+"""The English edition of the sample meeting, on its own
+(site/fixtures/board-session/board-session.en.txt).
 
 What every edition shares (speakers, turns, topics, candidates) is checked in
 test_transcript_six_editions.py; here, what only the English text shows: its header,

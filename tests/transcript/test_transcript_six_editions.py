@@ -1,8 +1,8 @@
 """One invented meeting in the six UN languages parses to the same meeting in each.
 
-site/fixtures/board-session/board-session.{ar,en,es,fr,ru,zh}.txt are the same 27 turns, each written as
-ICANN's edition in that language writes it (header, labels in its script, notes about
-the room, the disclaimer, the end marker), and board-session.roster.yaml names
+site/fixtures/board-session/board-session.{ar,en,es,fr,ru,zh}.txt are the same 27 turns,
+each written as ICANN's edition in that language writes it (header, labels in its script,
+notes about the room, the disclaimer, the end marker), and board-session.roster.yaml names
 each person once with their name in every script. The expectations below are the
 meeting as it was written, not what the parser returned.
 """

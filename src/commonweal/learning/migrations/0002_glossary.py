@@ -6,61 +6,144 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('community', '0003_group_colour'),
-        ('learning', '0001_courses_and_progress'),
+        ("community", "0003_group_colour"),
+        ("learning", "0001_courses_and_progress"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Term',
+            name="Term",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('written', models.CharField(max_length=60, unique=True, verbose_name='term')),
-                ('slug', models.SlugField(max_length=60, unique=True, verbose_name='short name')),
-                ('local_forms', models.JSONField(blank=True, default=dict, verbose_name='forms in other languages')),
-                ('links', models.JSONField(blank=True, default=list, verbose_name='links')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('owner_group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='terms', to='community.stakeholdergroup', verbose_name='owning group')),
-                ('related', models.ManyToManyField(blank=True, to='learning.term', verbose_name='related terms')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("written", models.CharField(max_length=60, unique=True, verbose_name="term")),
+                ("slug", models.SlugField(max_length=60, unique=True, verbose_name="short name")),
+                (
+                    "local_forms",
+                    models.JSONField(
+                        blank=True, default=dict, verbose_name="forms in other languages"
+                    ),
+                ),
+                ("links", models.JSONField(blank=True, default=list, verbose_name="links")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "owner_group",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="terms",
+                        to="community.stakeholdergroup",
+                        verbose_name="owning group",
+                    ),
+                ),
+                (
+                    "related",
+                    models.ManyToManyField(
+                        blank=True, to="learning.term", verbose_name="related terms"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'term',
-                'verbose_name_plural': 'terms',
-                'ordering': ['written'],
+                "verbose_name": "term",
+                "verbose_name_plural": "terms",
+                "ordering": ["written"],
             },
         ),
         migrations.CreateModel(
-            name='KnownTerm',
+            name="KnownTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='since')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='known_terms', to=settings.AUTH_USER_MODEL)),
-                ('term', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='known_by', to='learning.term')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="since")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="known_terms",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "term",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="known_by",
+                        to="learning.term",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'known term',
-                'verbose_name_plural': 'known terms',
-                'constraints': [models.UniqueConstraint(fields=('user', 'term'), name='learning_known_term_once')],
+                "verbose_name": "known term",
+                "verbose_name_plural": "known terms",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user", "term"), name="learning_known_term_once"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='TermMeaning',
+            name="TermMeaning",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='in force from')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='in force until')),
-                ('expansions', models.JSONField(default=dict, verbose_name='expansion in each language')),
-                ('definitions', models.JSONField(blank=True, default=dict, verbose_name='definition in each language')),
-                ('term', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meanings', to='learning.term')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "valid_from",
+                    models.DateField(blank=True, null=True, verbose_name="in force from"),
+                ),
+                (
+                    "valid_to",
+                    models.DateField(blank=True, null=True, verbose_name="in force until"),
+                ),
+                (
+                    "expansions",
+                    models.JSONField(default=dict, verbose_name="expansion in each language"),
+                ),
+                (
+                    "definitions",
+                    models.JSONField(
+                        blank=True, default=dict, verbose_name="definition in each language"
+                    ),
+                ),
+                (
+                    "term",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meanings",
+                        to="learning.term",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'meaning',
-                'verbose_name_plural': 'meanings',
-                'ordering': ['term', 'valid_from', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('valid_from__isnull', True), ('valid_to__isnull', True), ('valid_from__lte', models.F('valid_to')), _connector='OR'), name='learning_meaning_dates_in_order')],
+                "verbose_name": "meaning",
+                "verbose_name_plural": "meanings",
+                "ordering": ["term", "valid_from", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("valid_from__isnull", True),
+                            ("valid_to__isnull", True),
+                            ("valid_from__lte", models.F("valid_to")),
+                            _connector="OR",
+                        ),
+                        name="learning_meaning_dates_in_order",
+                    )
+                ],
             },
         ),
     ]
