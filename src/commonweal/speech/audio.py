@@ -62,6 +62,7 @@ _CONTAINERS = frozenset(
 _PLAYLIST_STARTS = (b"#EXTM3U", b"ffconcat", b"[playlist]", b"<?xml")
 _FRAME = SAMPLE_RATE * 30 // 1000  # 30 ms, for the silence gate
 _CUT_FRAME = SAMPLE_RATE // 10  # 100 ms, for finding a quiet place to cut
+_LEAST = SAMPLE_RATE // 10  # less than 100 ms decoded is a file broken off at its start
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,17 @@ def declared_seconds(container: object, stream: object) -> float | None:
     if stream.duration and stream.time_base:
         return float(stream.duration * stream.time_base)
     return None
+
+
+def probe(path: str) -> float | None:
+    """Refuse what is not a usable recording without decoding it (size, kind, audio
+    stream, declared length); the length it declares, if any."""
+    check_file(path)
+    with _opened(path) as (container, stream):
+        declared = declared_seconds(container, stream)
+    if declared is not None and declared > MAX_AUDIO_SECONDS:
+        raise _too_long(path)
+    return declared
 
 
 def _too_long(path: str) -> SpeechError:
@@ -191,7 +203,7 @@ def read_chunks(path: str, on_progress: Callable[[float], None] | None = None) -
             pending, held = [buffer[cut:]], len(buffer) - cut
             if on_progress and declared:
                 on_progress(min(done / SAMPLE_RATE / declared, 1.0))
-        if done + held == 0:
+        if done + held < _LEAST:
             raise SpeechError(path, "no audio could be decoded (truncated or damaged)")
         if held:
             yield Chunk(done / SAMPLE_RATE, np.concatenate(pending))

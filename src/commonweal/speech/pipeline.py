@@ -13,13 +13,19 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from commonweal.speech.audio import check_file, is_silent, read_chunks
+from commonweal.speech.audio import is_silent, probe, read_chunks
 from commonweal.speech.errors import SpeechError
 from commonweal.speech.limits import SAMPLE_RATE
 from commonweal.speech.models import bundled_model_dir, load_model, model_name
 from commonweal.speech.recognise import BEAM_SIZE, recognise
 from commonweal.speech.transcription import SpeechSegment, Transcription, Voice
-from commonweal.speech.voices import Phrase, assign_voices, embed_phrases, phrases_of
+from commonweal.speech.voices import (
+    Phrase,
+    assign_voices,
+    embed_phrases,
+    fit_to_sound,
+    phrases_of,
+)
 
 Progress = Callable[[str, float], None]
 MAX_SPEAKERS = 20
@@ -56,11 +62,11 @@ def transcribe(
     """
     if speakers is not None and not 1 <= speakers <= MAX_SPEAKERS:
         raise SpeechError(path, f"the number of speakers must be 1 to {MAX_SPEAKERS}")
-    check_file(path)  # a bad file is refused before the model's seconds of loading
+    declared = probe(path)  # a file that is no recording is refused before the model loads
     folder = model_dir or bundled_model_dir()
     model = load_model(folder, device=device, threads=threads)
     report = on_progress or (lambda step, fraction: None)
-    heard = _hear(path, model, language, beam_size, report)
+    heard = _hear(path, model, report, language=language, beam_size=beam_size, declared=declared)
     if not heard.phrases:
         raise SpeechError(path, "no speech was heard")
     report("voices", 0.0)
@@ -78,10 +84,15 @@ def transcribe(
 
 
 def _hear(
-    path: str, model: object, language: str | None, beam_size: int, report: Progress
+    path: str,
+    model: object,
+    report: Progress,
+    *,
+    language: str | None,
+    beam_size: int,
+    declared: float | None,
 ) -> _Heard:
     heard = _Heard(language)
-    declared: list[float] = []
 
     def decoded(fraction: float) -> None:
         report("decoding", fraction)
@@ -95,7 +106,7 @@ def _hear(
         def recognised(
             fraction: float, chunk_start: float = chunk.offset, span: float = length
         ) -> None:
-            total = max(declared or [heard.duration])
+            total = max(declared or 0.0, heard.duration)
             report("recognising", min((chunk_start + fraction * span) / total, 1.0))
 
         found, said = recognise(
@@ -105,6 +116,7 @@ def _hear(
             continue
         heard.language = heard.language or found  # the first speech decides the language
         phrases = phrases_of(said, heard.segments)
+        fit_to_sound(phrases, chunk.samples, chunk.offset)
         heard.segments += len(said)
         heard.phrases += phrases
         heard.embeddings.append(embed_phrases(chunk.samples, chunk.offset, phrases))

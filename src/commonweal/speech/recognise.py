@@ -10,6 +10,11 @@ from commonweal.speech.limits import SAMPLE_RATE
 
 # Beam search of 5, as Whisper's own evaluation; 1 (greedy) is faster and a little worse.
 BEAM_SIZE = 5
+# Words put before every window, per language. Whisper writes Chinese in either script,
+# even switching between windows; a sentence in simplified characters keeps it to the
+# simplified script the platform shows (zh-Hans), and cuts the character error rate
+# on the benchmark from 36 % to 14 % (docs/performance.md).
+HINTS = {"zh": "这是简体中文的普通话会议记录。"}
 
 
 @dataclass(frozen=True)
@@ -43,9 +48,11 @@ def recognise(
     inventing words in silence); each word keeps its own timestamps.
     """
     length = len(chunk.samples) / SAMPLE_RATE
+    language = language or detect_language(model, chunk)
     segments, info = model.transcribe(
         chunk.samples,
         language=language,
+        hotwords=HINTS.get(language or ""),
         beam_size=beam_size,
         vad_filter=True,
         word_timestamps=True,
@@ -73,3 +80,16 @@ def recognise(
         if on_progress and length:
             on_progress(min(float(segment.end) / length, 1.0))
     return info.language, heard
+
+
+def detect_language(model: object, chunk: Chunk) -> str | None:
+    """The language of the first 30 seconds of speech in the chunk (None: no speech to
+    tell by; Whisper then guesses from the chunk's start). English-only models hear
+    English."""
+    if not model.model.is_multilingual:
+        return "en"
+    try:
+        language, _, _ = model.detect_language(chunk.samples, vad_filter=True)
+    except ValueError:  # no speech in the chunk
+        return None
+    return language

@@ -22,7 +22,7 @@ from commonweal.speech.limits import SAMPLE_RATE
 # espeak-ng's voice for each language the platform speaks.
 LANGUAGE_VOICES = {
     "en": ("en-us",),
-    "zh": ("cmn",),
+    "zh": ("cmn-latn-pinyin",),  # "cmn" reads the pinyin it finds with English rules
     "fr": ("fr-fr",),
     "es": ("es",),
     "ru": ("ru",),

@@ -23,9 +23,15 @@ from commonweal.speech.recognise import Heard, Word
 
 PHRASE_GAP = 0.3  # seconds of silence between two words that may separate two speakers
 MIN_CLUSTER_SECONDS = 1.0  # shorter phrases are placed after clustering, by their neighbours
-DISTANCE_THRESHOLD = 0.25  # cosine distance between voices when their number is not known
+# Cosine distance (average linkage) beyond which two clusters are two voices, when their
+# number is not known: tuned on twelve conversations of one to six synthetic voices, where
+# with MIN_VOICE_SECONDS it finds the right number in all twelve (0.25 splits voices, 0.4
+# merges them); checked on twelve others and the benchmark's (docs/performance.md).
+DISTANCE_THRESHOLD = 0.3
+MIN_VOICE_SECONDS = 3.0  # a voice estimated to speak less than this in all is merged
 MAX_CLUSTERED = 2000  # phrases clustered directly; the rest join the nearest voice
 EMBEDDING_SIZE = 256
+QUIET_DB = 40  # below a phrase's loudest 10 ms by this much is the pause around it
 _encoder_lock = threading.Lock()
 _encoder: list[object] = []
 
@@ -61,6 +67,28 @@ def phrases_of(heard: Sequence[Heard], first_segment: int = 0) -> list[Phrase]:
         if run:
             phrases.append(Phrase(run[0].start, run[-1].end, tuple(run), number))
     return phrases
+
+
+def fit_to_sound(phrases: Sequence[Phrase], samples: np.ndarray, offset: float) -> None:
+    """Move each phrase's edges in to where its sound starts and ends.
+
+    Whisper's first word after a pause often starts in the pause, by half a second, which
+    would count as floor time. Frames of 10 ms quieter than QUIET_DB below the phrase's
+    loudest frame are trimmed from either end (never more than leaves 100 ms).
+    """
+    frame = SAMPLE_RATE // 100
+    for phrase in phrases:
+        first = max(int((phrase.start - offset) * SAMPLE_RATE), 0)
+        last = min(int((phrase.end - offset) * SAMPLE_RATE), len(samples))
+        count = (last - first) // frame
+        if count < 10:
+            continue
+        power = np.mean(samples[first : first + count * frame].reshape(count, frame) ** 2, axis=1)
+        loud = np.flatnonzero(power >= power.max() * 10 ** (-QUIET_DB / 10))
+        if loud.size == 0 or loud[-1] - loud[0] < 10:
+            continue
+        phrase.start = offset + (first + int(loud[0]) * frame) / SAMPLE_RATE
+        phrase.end = offset + (first + (int(loud[-1]) + 1) * frame) / SAMPLE_RATE
 
 
 def voice_encoder() -> object:
@@ -122,13 +150,19 @@ def _centroids(embeddings: np.ndarray, seconds: np.ndarray, speakers: int | None
         linkage="average",
     )
     labels = clustering.fit_predict(embeddings[usable])
+    weights = seconds[usable]
+    clusters = range(labels.max() + 1)
+    if speakers is None:
+        # A "voice" heard for less than MIN_VOICE_SECONDS in all is more likely one
+        # speaker's odd phrases than another person; its phrases join the nearest voice.
+        heard = [weights[labels == k].sum() for k in clusters]
+        kept = [k for k in clusters if heard[k] >= MIN_VOICE_SECONDS]
+        clusters = kept or [int(np.argmax(heard))]
     return _normalised(
         np.stack(
             [
-                np.average(
-                    embeddings[usable][labels == k], axis=0, weights=seconds[usable][labels == k]
-                )
-                for k in range(labels.max() + 1)
+                np.average(embeddings[usable][labels == k], axis=0, weights=weights[labels == k])
+                for k in clusters
             ]
         )
     )
@@ -150,21 +184,25 @@ def assign_voices(
 def _short_phrases_follow(
     phrases: Sequence[Phrase], labels: np.ndarray, seconds: np.ndarray
 ) -> np.ndarray:
-    """A phrase under MIN_CLUSTER_SECONDS takes the voice of the long phrase just before
-    or just after it: the one in the same Whisper segment, else the nearer in time."""
-    long = np.flatnonzero(seconds >= MIN_CLUSTER_SECONDS)
-    if long.size == 0:
-        return labels
+    """A phrase under MIN_CLUSTER_SECONDS inside one of Whisper's segments takes the voice
+    of a long phrase beside it in that segment (the nearer in time): Whisper keeps a
+    stretch of speech without a pause in one segment, so it is most likely the same
+    person. A short phrase standing alone ("Please go ahead.") keeps its own voice."""
     result = labels.copy()
     for index in np.flatnonzero(seconds < MIN_CLUSTER_SECONDS).tolist():
-        at = int(np.searchsorted(long, index))
-        around = [int(long[k]) for k in (at - 1, at) if 0 <= k < long.size]
         phrase = phrases[index]
-
-        def distance(other: int, phrase: Phrase = phrase) -> tuple[bool, float]:
-            near = phrases[other]
-            gap = max(near.start - phrase.end, phrase.start - near.end, 0.0)
-            return (near.segment != phrase.segment, gap)
-
-        result[index] = labels[min(around, key=distance)]
+        around = []
+        for step in (-1, 1):
+            other = index + step
+            while 0 <= other < len(phrases) and phrases[other].segment == phrase.segment:
+                if seconds[other] >= MIN_CLUSTER_SECONDS:
+                    around.append(other)
+                    break
+                other += step
+        if around:
+            nearest = min(
+                around,
+                key=lambda o: max(phrases[o].start - phrase.end, phrase.start - phrases[o].end),
+            )
+            result[index] = labels[nearest]
     return result

@@ -74,7 +74,8 @@ def to_vtt(t: Transcription, names: Mapping[int, str] | None = None) -> str:
 def to_srt(t: Transcription, names: Mapping[int, str] | None = None) -> str:
     lines = []
     for number, segment in enumerate(t.segments, start=1):
-        name = _one_line(speaker_name(t, segment, names)).replace(":", "")
+        # The reader takes the name up to the first colon and drops anything in <>.
+        name = _one_line(speaker_name(t, segment, names)).translate({58: "", 60: "", 62: ""})
         lines += [
             str(number),
             f"{_stamp(segment.start, ',')} --> {_stamp(segment.end, ',')}",
