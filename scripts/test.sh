@@ -52,22 +52,25 @@ if [ $# -gt 0 ]; then
 fi
 
 # The whole suite on two cores: the engines' comparisons with pabutools (minutes of
-# pabutools' own counting) and then the PostgreSQL run go in a second process beside the
-# rest of the SQLite run. Each pytest keeps its own database (SQLite's in memory, the
-# private PostgreSQL server); the second's report is printed when both are done.
+# pabutools' own counting) and speech recognition, then the PostgreSQL run, go in a
+# second process beside the rest of the SQLite run. Each pytest keeps its own database
+# (SQLite's in memory, the private PostgreSQL server); the second's report is printed when
+# both are done.
 second_log=$(mktemp /tmp/commonweal-tests.XXXXXX)
 (
   failed=0
-  echo "== SQLite run: the engines (tests/allocation)"
-  "$BIN/python" -m pytest -m "not postgres" -p no:cacheprovider tests/allocation || failed=$?
+  echo "== SQLite run: the engines (tests/allocation, tests/speech)"
+  "$BIN/python" -m pytest -m "not postgres" -p no:cacheprovider tests/allocation tests/speech \
+    || failed=$?
   echo "== PostgreSQL run"
   postgres_run || failed=$?
   exit "$failed"
 ) >"$second_log" 2>&1 &
 second=$!
 status=0
-echo "== SQLite run: everything else (tests/allocation runs beside it)"
-"$BIN/python" -m pytest -m "not postgres" --ignore=tests/allocation || status=$?
+echo "== SQLite run: everything else (tests/allocation and tests/speech run beside it)"
+"$BIN/python" -m pytest -m "not postgres" --ignore=tests/allocation --ignore=tests/speech \
+  || status=$?
 wait "$second" || status=$?
 cat "$second_log"
 rm -f "$second_log"
