@@ -66,3 +66,11 @@ def test_a_malformed_option_is_one_line_and_status_2(exchange, run_transcribe):
         assert done.stderr.startswith("commonweal transcribe: ")
         assert words in done.stderr
         assert len(done.stderr.splitlines()) == 1
+
+
+def test_an_unknown_language_is_refused_at_once(exchange, run_transcribe):
+    done = run_transcribe(exchange[0], "--language", "xx")
+    assert done.returncode == 2
+    assert (
+        done.stderr == f"{exchange[0]}: 'xx' is not a language code Whisper knows (en, zh, fr …)\n"
+    )

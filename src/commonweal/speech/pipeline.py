@@ -17,7 +17,7 @@ from commonweal.speech.audio import is_silent, probe, read_chunks
 from commonweal.speech.errors import SpeechError
 from commonweal.speech.limits import SAMPLE_RATE
 from commonweal.speech.models import bundled_model_dir, load_model, model_name
-from commonweal.speech.recognise import BEAM_SIZE, recognise
+from commonweal.speech.recognise import BEAM_SIZE, known_language, recognise
 from commonweal.speech.transcription import SpeechSegment, Transcription, Voice
 from commonweal.speech.voices import (
     Phrase,
@@ -62,6 +62,8 @@ def transcribe(
     """
     if speakers is not None and not 1 <= speakers <= MAX_SPEAKERS:
         raise SpeechError(path, f"the number of speakers must be 1 to {MAX_SPEAKERS}")
+    if language is not None and not known_language(language):
+        raise SpeechError(path, f"'{language}' is not a language code Whisper knows (en, zh, fr …)")
     declared = probe(path)  # a file that is no recording is refused before the model loads
     folder = model_dir or bundled_model_dir()
     model = load_model(folder, device=device, threads=threads)

@@ -93,3 +93,10 @@ def detect_language(model: object, chunk: Chunk) -> str | None:
     except ValueError:  # no speech in the chunk
         return None
     return language
+
+
+def known_language(code: str) -> bool:
+    """Whether Whisper was trained on this language (ISO 639-1 codes, and a few more)."""
+    from faster_whisper.tokenizer import _LANGUAGE_CODES
+
+    return code in _LANGUAGE_CODES

@@ -26,7 +26,7 @@ MIN_CLUSTER_SECONDS = 1.0  # shorter phrases are placed after clustering, by the
 # Cosine distance (average linkage) beyond which two clusters are two voices, when their
 # number is not known: tuned on twelve conversations of one to six synthetic voices, where
 # with MIN_VOICE_SECONDS it finds the right number in all twelve (0.25 splits voices, 0.4
-# merges them); checked on twelve others and the benchmark's (docs/performance.md).
+# merges them); on twelve others, eleven (a sixth voice heard under 3 s was merged).
 DISTANCE_THRESHOLD = 0.3
 MIN_VOICE_SECONDS = 3.0  # a voice estimated to speak less than this in all is merged
 MAX_CLUSTERED = 2000  # phrases clustered directly; the rest join the nearest voice
