@@ -141,8 +141,10 @@ def _centroids(embeddings: np.ndarray, seconds: np.ndarray, speakers: int | None
         usable = np.arange(len(seconds))
     if usable.size > MAX_CLUSTERED:
         usable = usable[np.linspace(0, usable.size - 1, MAX_CLUSTERED).astype(int)]
+    # A word Whisper timed at no length still counts a little (weights may not sum to 0).
+    weights = np.maximum(seconds[usable], 0.05)
     if usable.size == 1 or speakers == 1:
-        return _normalised(np.average(embeddings[usable], axis=0, weights=seconds[usable])[None])
+        return _normalised(np.average(embeddings[usable], axis=0, weights=weights)[None])
     clustering = AgglomerativeClustering(
         n_clusters=min(speakers, usable.size) if speakers else None,
         distance_threshold=None if speakers else DISTANCE_THRESHOLD,
@@ -150,7 +152,6 @@ def _centroids(embeddings: np.ndarray, seconds: np.ndarray, speakers: int | None
         linkage="average",
     )
     labels = clustering.fit_predict(embeddings[usable])
-    weights = seconds[usable]
     clusters = range(labels.max() + 1)
     if speakers is None:
         # A "voice" heard for less than MIN_VOICE_SECONDS in all is more likely one
