@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
 from commonweal.allocation.errors import InputError
@@ -19,18 +18,13 @@ from commonweal.allocation.explain import outcome_document, outcome_table
 from commonweal.allocation.language import LANGUAGES, Language, UnknownLanguage, language_named
 from commonweal.allocation.pabulib import read_pabulib
 from commonweal.allocation.rules import RULES, RuleNotApplicable
+from commonweal.terminal import emit
 
 BAD_INPUT = 2
 
 
 def _emit(text: str) -> None:
-    """Print the result; a reader that stops early (``| head``) is not an error."""
-    try:
-        print(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Point stdout at /dev/null so the interpreter's final flush stays quiet.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    emit(text + "\n")
 
 
 class _Parser(argparse.ArgumentParser):

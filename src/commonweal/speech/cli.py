@@ -14,6 +14,7 @@ from commonweal.speech.errors import SpeechError
 from commonweal.speech.pipeline import MAX_SPEAKERS, transcribe
 from commonweal.speech.transcription import Transcription
 from commonweal.speech.writers import to_segments_json, to_srt, to_txt, to_vtt
+from commonweal.terminal import emit
 
 _WRITERS = {"json": to_segments_json, "vtt": to_vtt, "srt": to_srt, "txt": to_txt}
 
@@ -180,12 +181,5 @@ def _clear(progress: object) -> None:
 
 
 def _write(output: str) -> int:
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8")  # data formats are UTF-8 whatever the locale
-    try:
-        sys.stdout.write(output)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # "commonweal transcribe ... | head": the reader left; say nothing more.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    emit(output, utf8=True)
     return 0

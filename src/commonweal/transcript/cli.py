@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
+from commonweal.terminal import emit
 from commonweal.transcript import TranscriptError, parse_file
 from commonweal.transcript.writers import to_csv, to_json, to_table, write_convokit
 
@@ -41,12 +41,5 @@ def parse_main(argv: list[str]) -> int:
         return 2
     writer = {"json": to_json, "table": to_table, "csv": to_csv}[options.format]
     output = writer(result) + ("\n" if options.format == "json" else "")
-    if options.format != "table" and hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8")  # data formats are UTF-8 whatever the locale
-    try:
-        sys.stdout.write(output)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # "commonweal parse ... | head": the reader left; say nothing more, like other tools.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    emit(output, utf8=options.format != "table")
     return 0
