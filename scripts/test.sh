@@ -59,18 +59,18 @@ fi
 second_log=$(mktemp /tmp/commonweal-tests.XXXXXX)
 (
   failed=0
-  echo "== SQLite run: the engines (tests/allocation, tests/speech) and tests/audio"
+  echo "== SQLite run: the engines (tests/allocation, tests/speech)"
   "$BIN/python" -m pytest -m "not postgres" -p no:cacheprovider --durations=10 \
-    tests/allocation tests/speech tests/audio || failed=$?
+    tests/allocation tests/speech || failed=$?
   echo "== PostgreSQL run"
   postgres_run || failed=$?
   exit "$failed"
 ) >"$second_log" 2>&1 &
 second=$!
 status=0
-echo "== SQLite run: everything else (tests/allocation, speech and audio run beside it)"
+echo "== SQLite run: everything else (tests/allocation and tests/speech run beside it)"
 "$BIN/python" -m pytest -m "not postgres" --durations=10 --ignore=tests/allocation \
-  --ignore=tests/speech --ignore=tests/audio || status=$?
+  --ignore=tests/speech || status=$?
 wait "$second" || status=$?
 cat "$second_log"
 rm -f "$second_log"

@@ -25,11 +25,15 @@ _lock = threading.Lock()
 
 
 def cpu_cores() -> int:
-    """The cores this process may run on (a container's share, not the host's)."""
+    """The threads recognition runs on: the cores this process may use (a container's
+    share, not the host's), or fewer where OMP_NUM_THREADS says so (PyTorch, under the
+    voice encoder, reads the same variable), as when processes share a machine."""
     try:
-        return max(len(os.sched_getaffinity(0)), 1)
+        cores = max(len(os.sched_getaffinity(0)), 1)
     except AttributeError:  # not on Linux
-        return max(os.cpu_count() or 1, 1)
+        cores = max(os.cpu_count() or 1, 1)
+    asked = os.environ.get("OMP_NUM_THREADS", "")
+    return min(cores, int(asked)) if asked.isdigit() and int(asked) > 0 else cores
 
 
 def _cache_folder() -> Path:
