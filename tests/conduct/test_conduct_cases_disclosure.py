@@ -2,6 +2,8 @@
 the one who asked decides it, and only an approved request (or the reporter's recorded
 consent) lets a custodian open who the reporter is."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -101,3 +103,26 @@ def test_a_request_needs_a_documented_reason(client, role_users, filed):
     assert _request(client, filed, reason="").status_code == 400
     assert _request(client, filed, to_whom="").status_code == 400
     assert not DisclosureRequest.objects.exists()
+
+
+def test_the_case_page_in_french_names_its_dates_and_disclosures_in_french(
+    client, role_users, conduct_keys, filed
+):
+    """The case page's words are the conduct pages' own, not entries shared with other
+    pages (« Reçues » is the recommendations received in a quarter), and a disclosure's
+    state in the access log is translated, not the code the log keeps."""
+    client.force_login(role_users["ombudsman"])
+    _request(client, filed)
+    client.force_login(conduct_keys["custodian_user"])
+    page = reverse("conduct:disclosure", kwargs={"pk": DisclosureRequest.objects.get().pk})
+    client.post(page, {"decision": "approve"})
+    client.force_login(role_users["ombudsman"])
+    url = reverse("conduct:case", kwargs={"pk": filed.pk})
+    french = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Date de réception" in french and "Reçues" not in french
+    assert "Le signalement" in french
+    entries = re.findall(r"<td>(divulgation de [^<]*)</td>", french)
+    assert any(entry.endswith("approuvée") for entry in entries), entries
+    assert not any("approved" in entry for entry in entries)
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Received" in english and ": approved" in english

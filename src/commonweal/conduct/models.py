@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class KeyHolder(models.Model):
@@ -60,10 +61,10 @@ class Case(models.Model):
         ELSEWHERE = "elsewhere", _("elsewhere")
 
     class Status(models.TextChoices):
-        RECEIVED = "received", _("received")
+        RECEIVED = "received", pgettext_lazy("conduct case status", "received")
         ACKNOWLEDGED = "acknowledged", _("acknowledged")
         IN_PROGRESS = "in_progress", _("being looked into")
-        CLOSED = "closed", _("closed")
+        CLOSED = "closed", pgettext_lazy("conduct case status", "closed")
 
     reference = models.CharField(_("reference"), max_length=20, unique=True)
     kind = models.CharField(_("what happened"), max_length=20, choices=Kind.choices)
@@ -74,12 +75,16 @@ class Case(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.RECEIVED
     )
-    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    created_at = models.DateTimeField(
+        pgettext_lazy("conduct case date", "received"), auto_now_add=True
+    )
     acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
     acknowledge_by = models.DateTimeField(_("acknowledgement due"))
     feedback_by = models.DateTimeField(_("feedback due"))
     feedback_at = models.DateTimeField(_("first feedback"), null=True, blank=True)
-    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    closed_at = models.DateTimeField(
+        pgettext_lazy("conduct case date", "closed"), null=True, blank=True
+    )
     delete_after = models.DateTimeField(_("deleted after"), null=True, blank=True)
     # Encrypted under the case key: the report itself (what, when, where, who), as JSON.
     report_box = models.BinaryField()

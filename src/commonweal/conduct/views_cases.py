@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -87,7 +88,7 @@ def action_label(action: str) -> str:
         "acknowledged": _("acknowledged"),
         "replied": _("message sent to the reporter"),
         "feedback sent": _("feedback sent to the reporter"),
-        "closed": _("closed"),
+        "closed": pgettext("conduct case status", "closed"),
         "disclosure request read": _("request to disclose read by a custodian"),
         "identity read": _("the reporter's identity read by a custodian"),
     }
@@ -100,8 +101,23 @@ def action_label(action: str) -> str:
     parts = action.split(" ", 2)
     if parts[0] == "disclosure" and len(parts) == 3 and parts[1] in Consent.What.values:
         what = Consent.What(parts[1]).label
-        return _("disclosure of “%(what)s”: %(state)s") % {"what": what, "state": parts[2]}
+        state = DISCLOSURE_STATES.get(parts[2])
+        return _("disclosure of “%(what)s”: %(state)s") % {
+            "what": what,
+            "state": state if state is not None else parts[2],
+        }
     return action
+
+
+# A disclosure's state in the access log, in the reader's words (the log keeps the code).
+DISCLOSURE_STATES = {
+    "requested": pgettext_lazy("disclosure state", "requested"),
+    "approved": pgettext_lazy("disclosure state", "approved"),
+    "refused": pgettext_lazy("disclosure state", "refused"),
+    "approved by consent": pgettext_lazy(
+        "disclosure state", "approved under the reporter's consent"
+    ),
+}
 
 
 @private_page
