@@ -96,6 +96,21 @@ def test_the_reporters_consent_approves_without_a_custodian(client, role_users, 
     asked = DisclosureRequest.objects.get()
     assert (asked.decision, asked.to_whom, asked.decided_by) == ("approved", "the venue", None)
     assert filed.log.last().action == "disclosure identity approved by consent"
+    # Those handling the case read of the reporter, not the reporter's own "who I am".
+    case_page = client.get(reverse("conduct:case", kwargs={"pk": filed.pk})).content.decode()
+    assert "the reporter&#x27;s identity" in case_page and "who I am" not in case_page
+
+
+def test_the_custodian_reads_what_is_to_be_disclosed_in_their_own_words(
+    client, role_users, conduct_keys, filed
+):
+    client.force_login(role_users["ombudsman"])
+    form = client.get(reverse("conduct:case_disclose", kwargs={"pk": filed.pk})).content.decode()
+    assert "the reporter&#x27;s identity" in form and "who I am" not in form
+    _request(client, filed)
+    client.force_login(conduct_keys["custodian_user"])
+    listed = client.get(reverse("conduct:cases")).content.decode()
+    assert f"Case {filed.reference}: disclose the reporter&#x27;s identity" in listed
 
 
 def test_a_request_needs_a_documented_reason(client, role_users, filed):

@@ -136,7 +136,10 @@ def test_consent_is_recorded_and_can_be_withdrawn(client, conduct_keys, media):
         "the board's chair",
         None,
     )
-    assert "Your consent is recorded" in page.content.decode()
+    text = page.content.decode()
+    assert "Your consent is recorded" in text
+    # The reporter's page speaks to them: "who you are", not the form's "who I am".
+    assert "that who you are may be shared with" in text and "who I am may" not in text
     case_post(client, receipt, "conduct:followup_withdraw", consent=consent.pk)
     consent.refresh_from_db()
     assert consent.withdrawn_at is not None

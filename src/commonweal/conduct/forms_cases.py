@@ -48,7 +48,9 @@ class DisclosureRequestForm(forms.Form):
         empty_label=_("No consent: a custodian must approve"),
     )
     what = forms.ChoiceField(
-        label=_("What is to be disclosed"), choices=Consent.What.choices, required=False
+        label=_("What is to be disclosed"),
+        choices=list(Consent.HANDLER_WORDS.items()),
+        required=False,
     )
     to_whom = forms.CharField(label=_("To whom"), max_length=200, required=False)
     reason = forms.CharField(

@@ -173,6 +173,14 @@ class Consent(models.Model):
         IDENTITY = "identity", _("who I am")
         CONTENT = "content", _("what I reported")
 
+    # The choices are the reporter's words as they give consent ("who I am"); their case
+    # page speaks to them ("who you are"), and those handling the case read of them.
+    REPORTER_WORDS = {"identity": _("who you are"), "content": _("what you reported")}
+    HANDLER_WORDS = {
+        "identity": _("the reporter's identity"),
+        "content": _("the content of the report"),
+    }
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consents")
     what = models.CharField(_("what"), max_length=10, choices=What.choices)
     to_whom = models.CharField(_("to whom"), max_length=200)
@@ -181,6 +189,12 @@ class Consent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id}: {self.what}"
+
+    def what_for_handlers(self) -> str:
+        return str(Consent.HANDLER_WORDS.get(self.what, self.what))
+
+    def what_for_reporter(self) -> str:
+        return str(Consent.REPORTER_WORDS.get(self.what, self.what))
 
 
 class DisclosureRequest(models.Model):
@@ -211,6 +225,9 @@ class DisclosureRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id}: {self.what} ({self.decision})"
+
+    def what_for_handlers(self) -> str:
+        return str(Consent.HANDLER_WORDS.get(self.what, self.what))
 
 
 class AccessEntry(models.Model):

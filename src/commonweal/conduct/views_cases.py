@@ -100,7 +100,7 @@ def action_label(action: str) -> str:
             return _("status set to “%(status)s”") % {"status": Case.Status(status).label}
     parts = action.split(" ", 2)
     if parts[0] == "disclosure" and len(parts) == 3 and parts[1] in Consent.What.values:
-        what = Consent.What(parts[1]).label
+        what = Consent.HANDLER_WORDS[parts[1]]
         state = DISCLOSURE_STATES.get(parts[2])
         return _("disclosure of “%(what)s”: %(state)s") % {
             "what": what,

@@ -47,10 +47,6 @@ ACTION_WORDS = {
     "resealed": gettext_lazy("the case's key given to a new key holder"),
     "key rotated": gettext_lazy("the case's key given to a new key holder"),
 }
-DISCLOSED = {
-    "identity": gettext_lazy("who you are"),
-    "content": gettext_lazy("what you reported"),
-}
 DISCLOSURE_WORDS = {
     "requested": gettext_lazy("disclosure of %(what)s asked for"),
     "approved": gettext_lazy("disclosure of %(what)s approved"),
@@ -67,7 +63,7 @@ def _action_words(action: str) -> str:
         return _("status changed")
     _word, what, decision = (action.split(" ", 2) + ["", ""])[:3]
     if action.startswith("disclosure ") and decision in DISCLOSURE_WORDS:
-        return str(DISCLOSURE_WORDS[decision]) % {"what": DISCLOSED.get(what, what)}
+        return str(DISCLOSURE_WORDS[decision]) % {"what": Consent.REPORTER_WORDS.get(what, what)}
     return action
 
 
