@@ -23,6 +23,7 @@ from commonweal.speech.recognise import Heard, Word
 
 PHRASE_GAP = 0.3  # seconds of silence between two words that may separate two speakers
 MIN_CLUSTER_SECONDS = 1.0  # shorter phrases are placed after clustering, by their neighbours
+FOLLOW_GAP = 0.5  # seconds of silence across which a short phrase still takes its neighbour's voice
 # Cosine distance (average linkage) beyond which two clusters are two voices, when their
 # number is not known: tuned on twelve conversations of one to six synthetic voices, where
 # with MIN_VOICE_SECONDS it finds the right number in all twelve (0.25 splits voices, 0.4
@@ -186,9 +187,10 @@ def _short_phrases_follow(
     phrases: Sequence[Phrase], labels: np.ndarray, seconds: np.ndarray
 ) -> np.ndarray:
     """A phrase under MIN_CLUSTER_SECONDS inside one of Whisper's segments takes the voice
-    of a long phrase beside it in that segment (the nearer in time): Whisper keeps a
-    stretch of speech without a pause in one segment, so it is most likely the same
-    person. A short phrase standing alone ("Please go ahead.") keeps its own voice."""
+    of a long phrase beside it in that segment (the nearer in time) when no more than
+    FOLLOW_GAP of silence parts them: speech that runs on without a pause is most likely
+    the same person's. A short phrase standing alone ("Please go ahead." between two
+    pauses, whether or not Whisper put it in its neighbour's segment) keeps its own voice."""
     result = labels.copy()
     for index in np.flatnonzero(seconds < MIN_CLUSTER_SECONDS).tolist():
         phrase = phrases[index]
@@ -200,10 +202,11 @@ def _short_phrases_follow(
                     around.append(other)
                     break
                 other += step
-        if around:
-            nearest = min(
-                around,
-                key=lambda o: max(phrases[o].start - phrase.end, phrase.start - phrases[o].end),
-            )
-            result[index] = labels[nearest]
+        gaps = {
+            other: max(phrases[other].start - phrase.end, phrase.start - phrases[other].end)
+            for other in around
+        }
+        near = [other for other in around if gaps[other] <= FOLLOW_GAP]
+        if near:
+            result[index] = labels[min(near, key=gaps.__getitem__)]
     return result
