@@ -13,6 +13,7 @@ from commonweal.conduct.models import AccessEntry, Case, Message
 from commonweal.conduct.services.cases import report_file
 from tests.conduct.fixtures_cases import *  # noqa: F403  (fixtures, found by name)
 from tests.conduct.fixtures_cases import FILE_BYTES, FILE_NAME, REPLY, SECRET_WORDS, report_with
+from tests.conduct.fixtures_reporting import report_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -150,3 +151,19 @@ def test_the_activity_page_counts_cases_without_content(client, ombudsman, filed
     assert "1 is overdue." in page
     assert "Farnsworth" not in page
     assert AccessEntry.objects.filter(action="read").count() == 0
+
+
+def test_the_reporter_is_told_in_the_language_they_filed_in(
+    client, role_users, conduct_keys, media, django_capture_on_commit_callbacks
+):
+    fields = report_fields(identity="named", name="Ottilie", email="o.brandvold@example.net")
+    filing = client.post(reverse("conduct:report"), fields, HTTP_ACCEPT_LANGUAGE="fr")
+    assert filing.status_code == 200 and "Signaler" in filing.content.decode()
+    case = Case.objects.get()
+    client.force_login(role_users["ombudsman"])  # who reads English
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url("case_reply", case), {"text": REPLY}, HTTP_ACCEPT_LANGUAGE="en")
+    [email] = mail.outbox
+    assert email.to == ["o.brandvold@example.net"]
+    assert email.subject == "Un nouveau message vous attend dans votre dossier"
+    assert reverse("conduct:followup") in email.body

@@ -6,6 +6,7 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from commonweal.conduct import crypto
@@ -154,6 +155,7 @@ class ReportForm(forms.Form):
             name=data["name"].strip() if named else "",
             email=data["email"] if named else "",
             about_ombudsman=data["about_ombudsman"],
+            language=get_language() or "",
         )
 
 

@@ -64,12 +64,14 @@ def case_news_email(*, case: Case, site_url: str, new_report: bool = False) -> N
         )
 
 
-def reporter_news_email(*, email: str, site_url: str) -> None:
-    """Tell a reporter who gave their email that a message waits, behind their receipt."""
+def reporter_news_email(*, email: str, site_url: str, language: str = "") -> None:
+    """Tell a reporter who gave their email that a message waits, behind their receipt,
+    in the language of the page they filed on (the site's where none was kept)."""
     context = {"follow_up_url": site_url + reverse(FOLLOW_UP_URL)}
+    known = {code for code, _name in settings.LANGUAGES}
     _send(
         to=email,
-        language=settings.LANGUAGE_CODE,
+        language=language if language in known else settings.LANGUAGE_CODE,
         template="conduct/cases/email/reporter_news",
         context=context,
     )

@@ -38,6 +38,7 @@ class Report:
     name: str = ""
     email: str = ""
     about_ombudsman: bool = False
+    language: str = ""  # the page's language as they filed: their notices are written in it
 
 
 def _reference() -> str:
@@ -65,8 +66,10 @@ def report_file(*, report: Report, account=None) -> tuple[Case, str]:
         "where": report.where,
         "who": report.who,
         "name": report.name if report.named else "",
-        # Where a named reporter is told that a reply waits (never what it says).
+        # Where a named reporter is told that a reply waits (never what it says), and in
+        # which language.
         "email": report.email if report.named else "",
+        "language": report.language if report.named and report.email else "",
     }
     case = Case.objects.create(
         reference=_reference(),

@@ -246,10 +246,12 @@ def case_reply(*, opened: Opened, user, text: str, feedback: bool, site_url: str
         case=case, from_reporter=False, author=user, box=crypto.encrypt(opened.key, text)
     )
     _log(opened, "feedback sent" if feedback else "replied")
-    email = report_read(case, opened.key).get("email", "")
+    content = report_read(case, opened.key)
+    email, language = content.get("email", ""), content.get("language", "")
     if email:
         transaction.on_commit(
-            lambda: notices.reporter_news_email(email=email, site_url=site_url), robust=True
+            lambda: notices.reporter_news_email(email=email, language=language, site_url=site_url),
+            robust=True,
         )
     return message
 
