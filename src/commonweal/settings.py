@@ -305,8 +305,8 @@ AUDIO_UPLOAD_MB = envint("COMMONWEAL_AUDIO_UPLOAD_MB", 1024)
 # with; empty: the base model the 'audio' extra installs. docs/audio.md says how to get one.
 SPEECH_MODEL_DIR = env("COMMONWEAL_SPEECH_MODEL", "")
 # Paths (prefixes) whose requests may be larger than MAX_UPLOAD_BYTES, with their limit.
-# A conduct report or message may carry five files of 10 MB each
-# (conduct/services/reporting.py, MAX_FILES and MAX_FILE_BYTES; a test holds them equal).
+# A conduct report, a reporter's message or a reply may carry five files of 10 MB each
+# (conduct/services/files.py, MAX_FILES and MAX_FILE_BYTES; a test holds them equal).
 LARGE_UPLOAD_PATHS = {
     "/recordings/new/": (AUDIO_UPLOAD_MB + 1) * 1024 * 1024,
     "/conduct/": (5 * 10 + 1) * 1024 * 1024,

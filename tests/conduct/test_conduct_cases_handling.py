@@ -6,10 +6,12 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from commonweal.conduct.models import AccessEntry, Case, Message
+from commonweal.conduct.models import AccessEntry, Attachment, Case, Message
 from commonweal.conduct.services.cases import report_file
 from tests.conduct.fixtures_cases import *  # noqa: F403  (fixtures, found by name)
 from tests.conduct.fixtures_cases import FILE_BYTES, FILE_NAME, REPLY, SECRET_WORDS, report_with
@@ -167,3 +169,34 @@ def test_the_reporter_is_told_in_the_language_they_filed_in(
     assert email.to == ["o.brandvold@example.net"]
     assert email.subject == "Un nouveau message vous attend dans votre dossier"
     assert reverse("conduct:followup") in email.body
+
+
+def test_a_reply_carries_files_that_the_reporter_opens_with_the_receipt(
+    client, ombudsman, filed, media
+):
+    policy = b"%PDF-1.7 the venue's code of conduct, section 4"
+    upload = SimpleUploadedFile("code-of-conduct §4.pdf", policy, "application/pdf")
+    response = client.post(_url("case_reply", filed), {"text": REPLY, "files": [upload]})
+    assert response.status_code == 302
+    [attachment] = Attachment.objects.filter(message__from_reporter=False)
+    stored = b"".join(path.read_bytes() for path in media.rglob("*") if path.is_file())
+    assert policy not in stored and b"code-of-conduct" not in stored  # encrypted, name too
+    assert list(filed.log.values_list("action", flat=True))[-2:] == ["replied", "files sent"]
+
+    reporter = Client()
+    page = reporter.post(reverse("conduct:followup"), {"receipt": filed.receipt})
+    assert "code-of-conduct §4.pdf" in page.content.decode()
+    assert "files sent to the reporter" in page.content.decode()
+    download = reporter.post(
+        reverse("conduct:followup_file", args=[attachment.pk]), {"receipt": filed.receipt}
+    )
+    assert download.status_code == 200 and download.content == policy
+
+
+def test_a_reply_with_too_many_files_is_refused_whole(client, ombudsman, filed, media):
+    uploads = [SimpleUploadedFile(f"note-{n}.txt", b"note") for n in range(6)]
+    response = client.post(_url("case_reply", filed), {"text": REPLY, "files": uploads})
+    assert response.status_code == 400
+    assert "Attach at most 5 files at a time." in response.content.decode()
+    assert not Message.objects.filter(case=filed).exists()
+    assert not Attachment.objects.filter(message__isnull=False).exists()

@@ -110,7 +110,7 @@ def test_files_up_to_the_limit_together_pass_the_request_size_limit(client, cond
     assert response.status_code == 200 and receipt is not None
     assert Case.objects.count() == 1
     # and all five at their largest, with the form around them
-    from commonweal.conduct.services.reporting import MAX_FILE_BYTES, MAX_FILES
+    from commonweal.conduct.services.files import MAX_FILE_BYTES, MAX_FILES
     from commonweal.core.middleware import upload_limit
 
     assert upload_limit(reverse("conduct:report")) > MAX_FILES * MAX_FILE_BYTES

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from commonweal.conduct.forms_reporting import FilesField
 from commonweal.conduct.models import Case, Consent
 from commonweal.conduct.services.handling import HANDLER_STATUSES, MAX_REASON, MAX_REPLY
 
@@ -22,6 +23,7 @@ class ReplyForm(forms.Form):
         required=False,
         help_text=_("The first such message stops the feedback clock."),
     )
+    files = FilesField(label=_("Files (optional)"))
 
 
 class StatusForm(forms.Form):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from commonweal.conduct import crypto
 from commonweal.conduct.models import Case, Consent
 from commonweal.conduct.services.cases import Report
-from commonweal.conduct.services.reporting import MAX_FILE_BYTES, MAX_FILES, files_check
+from commonweal.conduct.services.files import MAX_FILE_BYTES, MAX_FILES, files_check
 from commonweal.meetings.models import Meeting
 
 # The meetings a reporter may pick from: those of about the past year, latest first.

@@ -30,7 +30,7 @@ from commonweal.conduct.forms_cases import (
     ReplyForm,
     StatusForm,
 )
-from commonweal.conduct.http import private_page
+from commonweal.conduct.http import private_page, uploads_in_memory
 from commonweal.conduct.models import Case, Consent, DisclosureRequest
 from commonweal.conduct.services import handling
 from commonweal.conduct.services.handling import HandlingError, KeyNotHere
@@ -88,6 +88,7 @@ def action_label(action: str) -> str:
         "acknowledged": _("acknowledged"),
         "replied": _("message sent to the reporter"),
         "feedback sent": _("feedback sent to the reporter"),
+        "files sent": _("files sent to the reporter"),
         "closed": pgettext("conduct case status", "closed"),
         "disclosure request read": _("request to disclose read by a custodian"),
         "identity read": _("the reporter's identity read by a custodian"),
@@ -188,9 +189,10 @@ def case_acknowledge(request, opened: handling.Opened):
 @sensitive_post_parameters("text")
 @conduct_access("conduct.see_cases")
 @require_POST
+@uploads_in_memory
 @with_case
 def case_reply(request, opened: handling.Opened):
-    form = ReplyForm(request.POST)
+    form = ReplyForm(request.POST, request.FILES)
     if not form.is_valid():
         return _case_page(request, opened, reply_form=form, status=400)
     return _done_or_refused(
@@ -202,6 +204,7 @@ def case_reply(request, opened: handling.Opened):
             text=form.cleaned_data["text"],
             feedback=form.cleaned_data["feedback"],
             site_url=_site_url(request),
+            files=form.cleaned_data["files"],
         ),
         _("Your message is sent; the reporter reads it with their receipt."),
     )

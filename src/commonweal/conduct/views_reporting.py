@@ -41,6 +41,7 @@ ACTION_WORDS = {
     "acknowledged": gettext_lazy("report acknowledged"),
     "replied": gettext_lazy("reply sent to the reporter"),
     "feedback sent": gettext_lazy("feedback sent to the reporter"),
+    "files sent": gettext_lazy("files sent to the reporter"),
     "closed": gettext_lazy("case closed"),
     "identity read": gettext_lazy("the reporter's identity read"),
     "disclosure request read": gettext_lazy("a request to disclose read"),

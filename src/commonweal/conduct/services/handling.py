@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import datetime
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -38,6 +39,7 @@ from commonweal.conduct.models import (
     Message,
 )
 from commonweal.conduct.services.cases import report_read
+from commonweal.conduct.services.files import files_check, files_removed_on_failure, files_store
 
 MAX_REPLY = 20_000
 MAX_REASON = 5_000
@@ -225,34 +227,43 @@ def case_acknowledge(*, opened: Opened) -> Case:
 
 
 @sensitive_variables("text", "email")
-@transaction.atomic
-def case_reply(*, opened: Opened, user, text: str, feedback: bool, site_url: str) -> Message:
-    """A message to the reporter, encrypted under the case key. Any reply acknowledges the
-    report; one marked as feedback (what is being done) stops the feedback clock."""
+def case_reply(
+    *, opened: Opened, user, text: str, feedback: bool, site_url: str, files: Sequence = ()
+) -> Message:
+    """A message to the reporter, encrypted under the case key, with any files (encrypted
+    too). Any reply acknowledges the report; one marked as feedback (what is being done)
+    stops the feedback clock."""
     text = (text or "").strip()
     if not text:
         raise HandlingError(_("Write the message to the reporter."))
     if len(text) > MAX_REPLY:
         raise HandlingError(_("The message is too long."))
-    case = _locked(opened)
-    now = timezone.now()
-    changed = _acknowledged(case, now)
-    if feedback and case.feedback_at is None:
-        case.feedback_at = now
-        changed.append("feedback_at")
-    if changed:
-        case.save(update_fields=changed)
-    message = Message.objects.create(
-        case=case, from_reporter=False, author=user, box=crypto.encrypt(opened.key, text)
-    )
-    _log(opened, "feedback sent" if feedback else "replied")
-    content = report_read(case, opened.key)
-    email, language = content.get("email", ""), content.get("language", "")
-    if email:
-        transaction.on_commit(
-            lambda: notices.reporter_news_email(email=email, language=language, site_url=site_url),
-            robust=True,
+    files_check(list(files))
+    with files_removed_on_failure() as stored, transaction.atomic():
+        case = _locked(opened)
+        now = timezone.now()
+        changed = _acknowledged(case, now)
+        if feedback and case.feedback_at is None:
+            case.feedback_at = now
+            changed.append("feedback_at")
+        if changed:
+            case.save(update_fields=changed)
+        message = Message.objects.create(
+            case=case, from_reporter=False, author=user, box=crypto.encrypt(opened.key, text)
         )
+        files_store(case=case, key=opened.key, message=message, files=files, stored=stored)
+        _log(opened, "feedback sent" if feedback else "replied")
+        if files:
+            _log(opened, "files sent")
+        content = report_read(case, opened.key)
+        email, language = content.get("email", ""), content.get("language", "")
+        if email:
+            transaction.on_commit(
+                lambda: notices.reporter_news_email(
+                    email=email, language=language, site_url=site_url
+                ),
+                robust=True,
+            )
     return message
 
 

@@ -9,17 +9,12 @@ keep uploads in memory), stored as ``conduct/<random>.bin``; their names are enc
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import nacl.exceptions
-from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
 from commonweal.conduct import crypto, keys
@@ -33,10 +28,13 @@ from commonweal.conduct.services.cases import (
     report_file,
     report_read,
 )
+from commonweal.conduct.services.files import (
+    files_check,
+    files_removed_on_failure,
+    files_store,
+)
 from commonweal.core.links import site_url
 
-MAX_FILE_BYTES = 10 * 1024 * 1024
-MAX_FILES = 5
 REPORTER = AccessEntry.Actor.REPORTER
 
 # What the reporter's actions write to the access log.
@@ -94,58 +92,16 @@ def reports_accepted() -> bool:
     )
 
 
-def files_check(files: list) -> None:
-    """Refuse more than ``MAX_FILES`` files, or one over ``MAX_FILE_BYTES``."""
-    if len(files) > MAX_FILES:
-        raise ValidationError(_("Attach at most %(count)d files at a time.") % {"count": MAX_FILES})
-    for upload in files:
-        if upload.size > MAX_FILE_BYTES:
-            raise ValidationError(
-                _("Each file may be at most %(mb)d MB; one is larger.")
-                % {"mb": MAX_FILE_BYTES // (1024 * 1024)}
-            )
-
-
-@contextlib.contextmanager
-def _files_removed_on_failure() -> Iterator[list[str]]:
-    """The names of the files written inside the block; deleted if the block fails, so a
-    refused report leaves no file behind its rolled-back rows."""
-    stored: list[str] = []
-    try:
-        yield stored
-    except BaseException:
-        for name in stored:
-            default_storage.delete(name)
-        raise
-
-
-@sensitive_variables()
-def _files_store(
-    *, case: Case, key: bytes, message: Message | None, files: Iterable, stored: list[str]
-) -> None:
-    for upload in files:
-        data = b"".join(upload.chunks())
-        attachment = Attachment(
-            case=case,
-            message=message,
-            name_box=crypto.encrypt(key, upload.name or "file"),
-            size=len(data),
-        )
-        attachment.file.save("file.bin", ContentFile(crypto.encrypt(key, data)), save=False)
-        stored.append(attachment.file.name)
-        attachment.save()
-
-
 @sensitive_variables()
 def report_submit(*, report: Report, files: list, account=None) -> tuple[Case, str]:
     """File ``report`` with its files; the case and its receipt (show it once). Raises
     ``NoKeyHolder`` (writing nothing) when nobody could read it."""
     files_check(files)
-    with _files_removed_on_failure() as stored, transaction.atomic():
+    with files_removed_on_failure() as stored, transaction.atomic():
         case, receipt = report_file(report=report, account=account)
         if files:
             key = key_by_receipt(case, receipt)
-            _files_store(case=case, key=key, message=None, files=files, stored=stored)
+            files_store(case=case, key=key, message=None, files=files, stored=stored)
             log_append(case=case, actor=REPORTER, actor_ref="receipt", action=FILES)
         transaction.on_commit(lambda: _tell_key_holders(case, new_report=True))
     return case, receipt
@@ -209,11 +165,11 @@ def message_add(*, opened: Opened, text: str, files: list) -> Message:
     """A message from the reporter to whoever handles the case, with files."""
     files_check(files)
     case, key = opened.case, opened.key
-    with _files_removed_on_failure() as stored, transaction.atomic():
+    with files_removed_on_failure() as stored, transaction.atomic():
         message = Message.objects.create(
             case=case, from_reporter=True, box=crypto.encrypt(key, text)
         )
-        _files_store(case=case, key=key, message=message, files=files, stored=stored)
+        files_store(case=case, key=key, message=message, files=files, stored=stored)
         log_append(case=case, actor=REPORTER, actor_ref="receipt", action=MESSAGE)
         if files:
             log_append(case=case, actor=REPORTER, actor_ref="receipt", action=FILES)
