@@ -182,6 +182,10 @@ def test_a_reply_carries_files_that_the_reporter_opens_with_the_receipt(
     stored = b"".join(path.read_bytes() for path in media.rglob("*") if path.is_file())
     assert policy not in stored and b"code-of-conduct" not in stored  # encrypted, name too
     assert list(filed.log.values_list("action", flat=True))[-2:] == ["replied", "files sent"]
+    own_page = client.get(_url("case", filed)).content.decode()
+    sent = own_page.split("To the reporter", 1)[1]  # the file is listed under the reply
+    assert "code-of-conduct §4.pdf" in sent
+    assert FILE_NAME in own_page.split("To the reporter", 1)[0]  # the report's own file
 
     reporter = Client()
     page = reporter.post(reverse("conduct:followup"), {"receipt": filed.receipt})

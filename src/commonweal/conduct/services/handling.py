@@ -162,24 +162,29 @@ def _log(opened: Opened, action: str) -> None:
 @sensitive_variables()
 @transaction.atomic
 def case_read(*, opened: Opened) -> CaseContent:
-    """The report, the messages and the attachments' names, decrypted; logged as a read."""
+    """The report, the messages and the attachments' names, decrypted; logged as a read.
+    Files sent with the report are the content's ``attachments``; those sent with a
+    message (either way) are that message's ``files``."""
     case, key = opened.case, opened.key
     content = CaseContent(report=report_read(case, key))
+    files: dict[int | None, list[dict]] = {}
+    for attachment in case.attachments.order_by("created_at", "pk"):
+        files.setdefault(attachment.message_id, []).append(
+            {
+                "pk": attachment.pk,
+                "name": crypto.decrypt_text(key, attachment.name_box),
+                "size": attachment.size,
+                "at": attachment.created_at,
+            }
+        )
+    content.attachments = files.get(None, [])
     for message in case.messages.all():
         content.messages.append(
             {
                 "from_reporter": message.from_reporter,
                 "at": message.created_at,
                 "text": crypto.decrypt_text(key, message.box),
-            }
-        )
-    for attachment in case.attachments.order_by("created_at", "pk"):
-        content.attachments.append(
-            {
-                "pk": attachment.pk,
-                "name": crypto.decrypt_text(key, attachment.name_box),
-                "size": attachment.size,
-                "at": attachment.created_at,
+                "files": files.get(message.pk, []),
             }
         )
     _log(opened, "read")
