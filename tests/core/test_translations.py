@@ -171,3 +171,14 @@ def test_each_language_is_chosen_from_the_browser_and_laid_out_in_its_direction(
     page = client.get(reverse("site:home"), HTTP_ACCEPT_LANGUAGE=header).content.decode()
     assert f'lang="{lang}"' in page and f'dir="{direction}"' in page
     assert "What Commonweal does" not in page
+
+
+def test_the_server_error_page_speaks_every_language_in_its_direction(rf):
+    """The 500 page is plain HTML (nothing the failure could involve), so it carries every
+    language the site ships rather than the reader's alone."""
+    from django.views.defaults import server_error
+
+    page = server_error(rf.get("/")).content.decode()
+    languages = {code.lower() for code in re.findall(r'\slang="([^"]+)"', page)}
+    assert languages == {code for code, _name in settings.LANGUAGES}
+    assert re.search(r'<div lang="ar" dir="rtl">', page)
