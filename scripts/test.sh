@@ -51,26 +51,27 @@ if [ $# -gt 0 ]; then
   exit 0
 fi
 
-# The whole suite on two cores: the engines' comparisons with pabutools (minutes of
-# pabutools' own counting) and speech recognition, then the PostgreSQL run, go in a
-# second process beside the rest of the SQLite run. Each pytest keeps its own database
-# (SQLite's in memory, the private PostgreSQL server); the second's report is printed when
-# both are done.
+# The whole suite on two cores: the engines (the voting rules against pabutools' recorded
+# outcomes, speech recognition), the recordings app and tests/core (the demo loaded, a
+# production server started), then the PostgreSQL run, go in a second process beside the
+# rest of the SQLite run, so that the two take about as long. Each pytest keeps its own
+# database (SQLite's in memory, the private PostgreSQL server); the second's report is
+# printed when both are done.
 second_log=$(mktemp /tmp/commonweal-tests.XXXXXX)
 (
   failed=0
-  echo "== SQLite run: the engines (tests/allocation, tests/speech)"
+  echo "== SQLite run: tests/allocation, tests/speech, tests/audio, tests/core"
   "$BIN/python" -m pytest -m "not postgres" -p no:cacheprovider --durations=10 \
-    tests/allocation tests/speech || failed=$?
+    tests/allocation tests/speech tests/audio tests/core || failed=$?
   echo "== PostgreSQL run"
   postgres_run || failed=$?
   exit "$failed"
 ) >"$second_log" 2>&1 &
 second=$!
 status=0
-echo "== SQLite run: everything else (tests/allocation and tests/speech run beside it)"
+echo "== SQLite run: everything else (tests/allocation, speech, audio and core beside it)"
 "$BIN/python" -m pytest -m "not postgres" --durations=10 --ignore=tests/allocation \
-  --ignore=tests/speech || status=$?
+  --ignore=tests/speech --ignore=tests/audio --ignore=tests/core || status=$?
 wait "$second" || status=$?
 cat "$second_log"
 rm -f "$second_log"
