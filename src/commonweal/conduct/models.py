@@ -226,8 +226,7 @@ class DisclosureRequest(models.Model):
     def __str__(self) -> str:
         return f"{self.case_id}: {self.what} ({self.decision})"
 
-    def what_for_handlers(self) -> str:
-        return str(Consent.HANDLER_WORDS.get(self.what, self.what))
+    what_for_handlers = Consent.what_for_handlers  # the same words for the same ``what``
 
 
 class AccessEntry(models.Model):
