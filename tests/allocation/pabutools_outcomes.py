@@ -16,6 +16,7 @@ Write the records again (about five minutes on two cores):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sys
@@ -54,7 +55,9 @@ def live(path: Path, rule: str, loaded=None) -> str | None:
     return ids_digest(reference.selected_ids(outcome))
 
 
+@functools.cache
 def _records() -> dict:
+    """The record file, read once a process."""
     if not RECORD.exists():
         return {}
     data = json.loads(RECORD.read_text())
